@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ghg-inventory",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GHGCore", targets: ["GHGCore"]),
+        .library(name: "GHGIO", targets: ["GHGIO"]),
+        .executable(name: "ghg", targets: ["ghg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The calculation core: no package dependencies and no Foundation.
+        .target(name: "GHGCore"),
+        // Reading and writing project folders, factor sets and outputs.
+        .target(name: "GHGIO", dependencies: ["GHGCore"]),
+        // The command line: parse options, call one library function, print diagnostics.
+        .executableTarget(
+            name: "ghg",
+            dependencies: ["GHGCore", "GHGIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "GHGCoreTests", dependencies: ["GHGCore"]),
+        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"]),
+        .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,179 @@
+/// What a method asks the factor stack for.
+public struct FactorQuery: Hashable, Sendable, CustomStringConvertible {
+    /// The parameter (`ncv`, `carbon_content`, ...).
+    public var parameter: String
+    /// The item.
+    public var item: String
+    /// The activity's category.
+    public var category: CategoryCode
+    /// The activity's technology, if it names one.
+    public var technology: String?
+    /// The region the lookup starts from: the activity's region, or an override from the project.
+    public var region: String
+    /// The year looked up: the inventory year, or the factor year the project maps it to.
+    public var year: Int
+
+    /// Creates a query.
+    public init(parameter: String, item: String, category: CategoryCode, technology: String?, region: String,
+                year: Int) {
+        self.parameter = parameter
+        self.item = item
+        self.category = category
+        self.technology = technology
+        self.region = region
+        self.year = year
+    }
+
+    /// `parameter 'ncv' for item 'raw_coal', category 1.A.1.a, region 510802, year 2020`.
+    public var description: String {
+        var s = "parameter '\(parameter)' for item '\(item)', category \(category)"
+        if let t = technology { s += ", technology '\(t)'" }
+        return s + ", region \(region), year \(year)"
+    }
+}
+
+/// A factor row found for a query, with the set it came from.
+public struct ResolvedFactor: Hashable, Sendable {
+    /// The row.
+    public var row: FactorRow
+    /// The set's identity.
+    public var set: FactorSetInfo
+    /// The set's position in the stack (0 = first).
+    public var stackIndex: Int
+    /// The query that found it.
+    public var query: FactorQuery
+    /// How the query was changed by the project's `factor_lookup` settings, if it was ("year 2005 looked up as
+    /// 2012 (ghg-project.json factor_lookup.grid_ef.years)").
+    public var lookupNote: String?
+
+    /// The row's value in the base units of its dimension.
+    public var baseValue: Double { row.unit.toBase(row.value) }
+}
+
+/// Why a lookup found no single row.
+public enum FactorLookupError: Error, Hashable, Sendable {
+    /// No set in the stack has a matching row.
+    case missing(FactorQuery, stack: [String])
+    /// The first set with matches has two (or more) equally specific ones.
+    case ambiguous(FactorQuery, set: String, rows: [SourceLocation])
+
+    /// A message naming what was looked for and where.
+    public var message: String {
+        switch self {
+        case let .missing(q, stack):
+            return "no factor for \(q) in the stack [\(stack.joined(separator: ", "))]; "
+                + "expected a row in one of these sets or in the project's factors/ folder"
+        case let .ambiguous(q, set, rows):
+            return "ambiguous factor for \(q): set '\(set)' has equally specific rows at "
+                + rows.map(\.description).joined(separator: " and ") + "; make one row more specific or remove one"
+        }
+    }
+}
+
+/// How a project changes one parameter's lookups: a fixed region, or inventory years mapped to factor years.
+///
+/// Written in `ghg-project.json` as `"factor_lookup": {"grid_ef": {"region": "CN", "years": {"2005": 2012}}}`, and
+/// recorded in the lineage of every line it affects.
+public struct LookupOverride: Hashable, Sendable {
+    /// The region to look up instead of the activity's own region chain.
+    public var region: String?
+    /// Inventory year → factor year.
+    public var years: [Int: Int]
+
+    /// Creates an override.
+    public init(region: String? = nil, years: [Int: Int] = [:]) {
+        self.region = region
+        self.years = years
+    }
+}
+
+/// The factor stack: sets in priority order, with the resolution rules of DESIGN §4.
+///
+/// 1. Sets are tried in order (the project's own set first); the first set with a matching row wins.
+/// 2. A row matches when each non-empty key column matches: category is a segment-wise prefix of the query's;
+///    technology is equal; region is in the query's region chain (the region, its ancestors, then factor regions
+///    they belong to by the set's membership rows); the year lies in the row's range.
+/// 3. Inside a set, the most specific row wins: region and year > region > year > neither; then the nearer region;
+///    then the longer category prefix; then a technology over none.
+/// 4. Equally specific best rows are an error, never "last one wins".
+public struct FactorLibrary: Sendable {
+    /// The sets, in stack order.
+    public let sets: [FactorSet]
+    /// The project's regions, for ancestor chains.
+    public let regions: RegionTree
+    /// Per-parameter lookup overrides from the project.
+    public let overrides: [String: LookupOverride]
+
+    /// Creates a stack.
+    public init(sets: [FactorSet], regions: RegionTree, overrides: [String: LookupOverride] = [:]) {
+        self.sets = sets
+        self.regions = regions
+        self.overrides = overrides
+    }
+
+    /// The set ids in stack order.
+    public var stackIDs: [String] { sets.map(\.info.id) }
+
+    /// Finds the factor for a parameter, applying the project's overrides.
+    ///
+    /// - Complexity: O(s · r) for s sets and r rows sharing the (parameter, item) pair in a set.
+    public func resolve(_ parameter: String, item: String, category: CategoryCode, technology: String?,
+                        region: String, year: Int) -> Result<ResolvedFactor, FactorLookupError> {
+        var query = FactorQuery(parameter: parameter, item: item, category: category, technology: technology,
+                                region: region, year: year)
+        var notes: [String] = []
+        if let o = overrides[parameter] {
+            if let r = o.region {
+                query.region = r
+                notes.append("region \(region) looked up as \(r)")
+            }
+            if let y = o.years[year] {
+                query.year = y
+                notes.append("year \(year) looked up as \(y)")
+            }
+        }
+        let note = notes.isEmpty ? nil
+            : notes.joined(separator: ", ") + " (ghg-project.json factor_lookup.\(parameter))"
+        return resolve(query, lookupNote: note)
+    }
+
+    /// Finds the factor for an exact query (no overrides applied).
+    public func resolve(_ query: FactorQuery, lookupNote: String? = nil) -> Result<ResolvedFactor, FactorLookupError> {
+        let start = regions.chain(from: query.region)
+        for (i, set) in sets.enumerated() {
+            let candidates = set.candidates(parameter: query.parameter, item: query.item)
+            if candidates.isEmpty { continue }
+            let chain = set.regionChain(start, year: query.year)
+            var best: [(FactorRow, [Int])] = []
+            for row in candidates {
+                guard let score = Self.score(row, query, chain) else { continue }
+                if let top = best.first?.1 {
+                    if score.lexicographicallyPrecedes(top) { continue }
+                    if score == top { best.append((row, score)); continue }
+                }
+                best = [(row, score)]
+            }
+            if best.isEmpty { continue }
+            if best.count > 1 {
+                return .failure(.ambiguous(query, set: set.info.id, rows: best.map(\.0.location).sorted()))
+            }
+            return .success(ResolvedFactor(row: best[0].0, set: set.info, stackIndex: i, query: query,
+                                           lookupNote: lookupNote))
+        }
+        return .failure(.missing(query, stack: stackIDs))
+    }
+
+    /// The specificity of a matching row, compared lexicographically; nil when the row does not match.
+    static func score(_ row: FactorRow, _ q: FactorQuery, _ chain: [String]) -> [Int]? {
+        if let c = row.category, !c.isPrefix(of: q.category) { return nil }
+        if let t = row.technology, t != q.technology { return nil }
+        if !row.covers(year: q.year) { return nil }
+        var regionCloseness = 0
+        if let r = row.region {
+            guard let pos = chain.firstIndex(of: r) else { return nil }
+            regionCloseness = chain.count - pos
+        }
+        return [row.region != nil ? 1 : 0, row.hasYears ? 1 : 0, regionCloseness, row.category?.depth ?? 0,
+                row.technology != nil ? 1 : 0]
+    }
+}

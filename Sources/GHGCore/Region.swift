@@ -1,0 +1,100 @@
+/// The administrative level of a region in `regions.csv`.
+public enum RegionLevel: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// A province (省).
+    case province
+    /// A prefecture-level city (地级市).
+    case city
+    /// A county-level unit: district, county or county-level city (区, 县, 县级市).
+    case county
+    /// A zone or park (开发区, 高新区, 园区) hosted by a county; its rows count once, in the host county.
+    case zone
+
+    /// The level's name.
+    public var description: String { rawValue }
+}
+
+/// One row of `regions.csv`.
+public struct Region: Hashable, Sendable {
+    /// The region's code (GB/T 2260 codes are recommended: 510000 四川省, 510800 广元市).
+    public var code: String
+    /// Chinese name.
+    public var nameZH: String
+    /// English name.
+    public var nameEN: String
+    /// Administrative level.
+    public var level: RegionLevel
+    /// The parent region's code (a zone's parent is its host county); nil for the top of the tree.
+    public var parent: String?
+    /// Where the row is.
+    public var location: SourceLocation
+
+    /// Creates a region.
+    public init(code: String, nameZH: String, nameEN: String, level: RegionLevel, parent: String?,
+                location: SourceLocation) {
+        self.code = code
+        self.nameZH = nameZH
+        self.nameEN = nameEN
+        self.level = level
+        self.parent = parent
+        self.location = location
+    }
+}
+
+/// The project's regions as a tree.
+public struct RegionTree: Sendable {
+    private var byCode: [String: Region] = [:]
+
+    /// Creates a tree. Duplicate codes, unknown parents and cycles are reported as errors.
+    public init(_ regions: [Region], diagnostics: inout DiagnosticLog) {
+        for r in regions {
+            if let first = byCode[r.code] {
+                diagnostics.report(.error(.duplicateRow, at: r.location,
+                    "region '\(r.code)' is already defined at \(first.location)"))
+                continue
+            }
+            byCode[r.code] = r
+        }
+        for r in regions.sorted(by: { $0.location < $1.location }) {
+            guard byCode[r.code]?.location == r.location, let p = r.parent else { continue }
+            if byCode[p] == nil {
+                diagnostics.report(.error(.unknownRegion, at: r.location,
+                    "parent '\(p)' of region '\(r.code)' is not in regions.csv; expected the code of another row"))
+            }
+        }
+        // Cycles: walk up from every region; more steps than regions means a loop.
+        for r in regions.sorted(by: { $0.location < $1.location }) where byCode[r.code]?.location == r.location {
+            var seen: Set<String> = [r.code]
+            var cur = r.parent
+            while let c = cur, let next = byCode[c] {
+                if seen.contains(c) {
+                    diagnostics.report(.error(.unknownRegion, at: r.location,
+                        "region '\(r.code)' is in a cycle of parents (\(seen.sorted().joined(separator: ", ")))"))
+                    byCode[r.code]?.parent = nil
+                    break
+                }
+                seen.insert(c)
+                cur = next.parent
+            }
+        }
+    }
+
+    /// The region with this code, or nil.
+    public subscript(code: String) -> Region? { byCode[code] }
+
+    /// Whether the code is a region of the project.
+    public func contains(_ code: String) -> Bool { byCode[code] != nil }
+
+    /// The region and its ancestors, nearest first (`county, city, province`). Unknown codes give `[code]`.
+    public func chain(from code: String) -> [String] {
+        var out = [code]
+        var cur = byCode[code]?.parent
+        while let c = cur, !out.contains(c) {
+            out.append(c)
+            cur = byCode[c]?.parent
+        }
+        return out
+    }
+
+    /// Every region, sorted by code.
+    public var all: [Region] { byCode.values.sorted { $0.code < $1.code } }
+}

@@ -1,0 +1,154 @@
+import GHGCore
+
+/// One record of a CSV file: its fields, the line it starts on and the column each field starts at.
+public struct CSVRecord: Hashable, Sendable {
+    /// 1-based line number of the record's first byte (a quoted field may continue on later lines).
+    public var line: Int
+    /// The fields, decoded as UTF-8, quotes removed.
+    public var fields: [String]
+    /// 1-based column (in Unicode scalars) where each field starts.
+    public var columns: [Int]
+}
+
+/// A byte-level CSV reader (RFC 4180): quoted fields with `""` escapes and embedded newlines, a UTF-8 byte-order mark,
+/// CRLF or LF line ends.
+///
+/// It reports malformed quoting and invalid UTF-8 with `file:line:column`, and keeps reading, so that every bad row
+/// of a file is reported in one run. Lines with no bytes, or only empty fields, are layout and are skipped.
+public enum CSVReader {
+    /// Parses a whole file.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(_ bytes: [UInt8], file: String) -> (records: [CSVRecord], diagnostics: [Diagnostic]) {
+        var records: [CSVRecord] = []
+        var diagnostics: [Diagnostic] = []
+        var i = 0
+        let n = bytes.count
+        if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+        var line = 1
+        var column = 1  // column of the next byte, in scalars
+        var fields: [String] = []
+        var columns: [Int] = []
+        var field: [UInt8] = []
+        var fieldColumn = 1
+        var recordLine = 1
+        var recordBad = false
+
+        func decode(_ b: [UInt8], at col: Int) -> String {
+            if let s = String(validating: b, as: UTF8.self) { return s }
+            diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: line, column: col),
+                "field is not valid UTF-8; expected the file to be saved as UTF-8 (not GBK/GB18030)"))
+            recordBad = true
+            return String(decoding: b, as: UTF8.self)
+        }
+        func endField() {
+            fields.append(decode(field, at: fieldColumn))
+            columns.append(fieldColumn)
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            if !recordBad && !(fields.allSatisfy { $0.isEmpty }) {
+                records.append(CSVRecord(line: recordLine, fields: fields, columns: columns))
+            }
+            fields.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+            recordBad = false
+        }
+        func advance(_ b: UInt8) {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+
+        var atFieldStart = true
+        recordLine = line
+        fieldColumn = column
+        while i < n {
+            let b = bytes[i]
+            if atFieldStart && b == 0x22 {  // opening quote
+                let startLine = line, startColumn = column
+                advance(b); i += 1
+                var closed = false
+                while i < n {
+                    let c = bytes[i]
+                    if c == 0x22 {
+                        if i + 1 < n && bytes[i + 1] == 0x22 { field.append(0x22); advance(c); advance(c); i += 2; continue }
+                        advance(c); i += 1; closed = true; break
+                    }
+                    field.append(c); advance(c); i += 1
+                }
+                if !closed {
+                    diagnostics.append(.error(.fileFormat,
+                        at: SourceLocation(file: file, line: startLine, column: startColumn),
+                        "quoted field is never closed; expected a closing '\"' before the end of the file"))
+                    recordBad = true
+                }
+                // After the closing quote: a separator, a line end or the end of file.
+                if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                    diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: line, column: column),
+                        "unexpected text after a closing quote; expected ',' or the end of the line"))
+                    recordBad = true
+                    while i < n, bytes[i] != 0x2C, bytes[i] != 0x0A { advance(bytes[i]); i += 1 }
+                }
+                atFieldStart = false
+                continue
+            }
+            switch b {
+            case 0x2C:
+                endField()
+                advance(b); i += 1
+                fieldColumn = column
+                atFieldStart = true
+            case 0x0D where i + 1 < n && bytes[i + 1] == 0x0A:
+                i += 1  // CR of CRLF: the LF ends the record
+            case 0x0A, 0x0D:
+                endRecord()
+                if b == 0x0D { line += 1; column = 1 } else { advance(b) }
+                i += 1
+                recordLine = line
+                fieldColumn = column
+                atFieldStart = true
+            default:
+                if b == 0x22 {
+                    diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: line, column: column),
+                        "unexpected '\"' inside an unquoted field; expected the whole field in quotes with '\"\"' "
+                            + "for a quote"))
+                    recordBad = true
+                }
+                field.append(b); advance(b); i += 1
+                atFieldStart = false
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return (records, diagnostics)
+    }
+}
+
+/// Writes RFC 4180 CSV: fields quoted only when they contain a comma, quote, CR or LF; LF line ends; UTF-8, no BOM.
+public struct CSVWriter: Sendable {
+    /// The text written so far.
+    public private(set) var text = ""
+
+    /// Creates a writer with a header row.
+    public init(header: [String]) { row(header) }
+
+    /// Appends a row.
+    public mutating func row(_ fields: [String]) {
+        text += fields.map(Self.escape).joined(separator: ",")
+        text += "\n"
+    }
+
+    /// A field, quoted when needed.
+    public static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of a character (a dependency-free `replacingOccurrences`).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}

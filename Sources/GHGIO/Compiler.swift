@@ -1,0 +1,105 @@
+import Foundation
+import GHGCore
+
+/// Options for compiling a project.
+public struct CompileOptions: Sendable {
+    /// The factor library folder (`EmissionFactors`).
+    public var factorsDirectory: String
+    /// A GWP set overriding the project's.
+    public var gwp: GWPSet?
+    /// The most diagnostics kept.
+    public var diagnosticLimit: Int
+
+    /// Creates options.
+    public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000) {
+        self.factorsDirectory = factorsDirectory
+        self.gwp = gwp
+        self.diagnosticLimit = diagnosticLimit
+    }
+}
+
+/// Everything a compile produced: the inputs as read, the lines, the inventory and the diagnostics.
+public struct Compilation: Sendable {
+    /// The project, if `ghg-project.json` could be read.
+    public var project: Project?
+    /// The reference data.
+    public var reference: ReferenceData
+    /// The sets in stack order.
+    public var stack: [FactorSet]
+    /// The calculation result.
+    public var calculation: CalculationResult?
+    /// The inventory, when the calculation ran.
+    public var inventory: Inventory?
+    /// The GWP set used.
+    public var gwp: GWPSet
+    /// Every diagnostic (bounded).
+    public var log: DiagnosticLog
+
+    /// Whether an inventory can be written: no errors.
+    public var succeeded: Bool { !log.hasErrors && inventory != nil }
+}
+
+/// Reads a project and its factor library and compiles the inventory.
+public enum Compiler {
+    /// Compiles the project at `root`.
+    public static func compile(projectAt root: String, options: CompileOptions) -> Compilation {
+        var log = DiagnosticLog(limit: options.diagnosticLimit)
+        let reference = ReferenceReader.load(root: options.factorsDirectory, log: &log)
+        guard let project = ProjectReader.load(root: root, log: &log) else {
+            return Compilation(project: nil, reference: reference, stack: [], calculation: nil, inventory: nil,
+                               gwp: options.gwp ?? .ar5, log: log)
+        }
+        let gwp = options.gwp ?? project.config.gwp
+        var stack: [FactorSet] = []
+        if let local = project.localSet { stack.append(local) }
+        for (i, id) in project.config.factorStack.enumerated() {
+            if id == "local" || id == project.localSet?.info.id {
+                if i != 0 || project.localSet == nil {
+                    log.report(.error(.projectFile, at: SourceLocation(file: "ghg-project.json"),
+                        project.localSet == nil
+                            ? "factor_stack names '\(id)' but the project has no factors/ folder"
+                            : "factor_stack names the project's own set '\(id)' at position \(i + 1); it is always "
+                                + "first, so name it first or not at all"))
+                }
+                continue
+            }
+            guard let set = reference.sets[id] else {
+                log.report(.error(.projectFile, at: SourceLocation(file: "ghg-project.json"),
+                    "unknown factor set '\(id)' in factor_stack; expected one of "
+                        + reference.sets.keys.sorted().joined(separator: ", ")))
+                continue
+            }
+            stack.append(set)
+        }
+        let items = ItemCatalog(reference.items + (project.localSet?.items ?? []), diagnostics: &log)
+        let library = FactorLibrary(sets: stack, regions: project.regions, overrides: project.config.factorLookup)
+        let context = CalculationContext(factors: library, items: items, categories: reference.categories,
+                                         knownGases: reference.gwp.gases)
+        let result = Calculator.run(project.records, context: context, years: Set(project.config.years),
+                                    regions: project.regions)
+        log.report(contentsOf: result.diagnostics)
+        let inventory = Inventory(lines: result.lines, gwp: reference.gwp, set: gwp, diagnostics: &log)
+        return Compilation(project: project, reference: reference, stack: stack, calculation: result,
+                           inventory: inventory, gwp: gwp, log: log)
+    }
+
+    /// Finds the factor library: an explicit path, then `$GHG_FACTORS`, then an `EmissionFactors` folder in the
+    /// current directory or a parent of it, then one beside or above the executable.
+    public static func locateFactors(explicit: String?, executablePath: String) -> String? {
+        if let e = explicit { return e }
+        if let env = ProcessInfo.processInfo.environment["GHG_FACTORS"], !env.isEmpty { return env }
+        func search(from start: String) -> String? {
+            var dir = URL(fileURLWithPath: start).standardizedFileURL
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent("EmissionFactors")
+                if FileSystem.exists(candidate.appendingPathComponent("gwp.csv").path) { return candidate.path }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+            return nil
+        }
+        return search(from: FileManager.default.currentDirectoryPath)
+            ?? search(from: URL(fileURLWithPath: executablePath).deletingLastPathComponent().path)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GHGCore
+
+/// Renders and writes the outputs of `ghg compile` (DESIGN §7). Every renderer is a pure function of the
+/// compilation, so the same inputs give byte-identical files.
+public enum OutputWriter {
+    /// `inventory.csv`: one row per region, year, scope, category node and gas, with the GWP set named on each row.
+    public static func inventoryCSV(_ inv: Inventory, categories: CategoryTable) -> String {
+        var w = CSVWriter(header: ["region", "year", "scope", "category", "category_name_en", "category_name_zh",
+                                   "gas", "mass_t", "co2e_t", "gwp"])
+        for row in inv.rows {
+            let k = row.key
+            var en = "Total", zh = "合计"
+            if case let .category(c) = k.node { en = categories[c]?.nameEN ?? ""; zh = categories[c]?.nameZH ?? "" }
+            w.row([k.region, String(k.year), k.scope.rawValue, k.node.description, en, zh, k.gas.description,
+                   row.massTonnes.map(DecimalFormat.string) ?? "", row.co2eTonnes.map(DecimalFormat.string) ?? "",
+                   inv.gwpSet.rawValue])
+        }
+        return w.text
+    }
+
+    /// `lineage.jsonl`: one JSON object per emission line, in the inventory's line order (`line` is the index that
+    /// inventory rows refer to).
+    public static func lineageJSONL(_ inv: Inventory) -> String {
+        var out = ""
+        for (i, l) in inv.lines.enumerated() {
+            out += lineJSON(l, index: i).compact + "\n"
+        }
+        return out
+    }
+
+    /// One emission line as JSON.
+    public static func lineJSON(_ l: EmissionLine, index: Int) -> JSONValue {
+        let a = l.lineage.activity
+        let factors: [JSONValue] = l.lineage.factors.map { f in
+            var o: [(String, JSONValue)] = [
+                ("parameter", .string(f.parameter)), ("item", .string(f.item)), ("set", .string(f.set)),
+                ("version", .string(f.version)), ("file", .string(f.location.file)), ("line", .int(f.location.line)),
+                ("value", .number(f.value)), ("unit", .string(f.unit)), ("base_value", .number(f.baseValue)),
+                ("base_unit", .string(f.baseUnit)), ("source", .string(f.source)),
+            ]
+            if !f.note.isEmpty { o.append(("note", .string(f.note))) }
+            if let n = f.lookupNote { o.append(("lookup", .string(n))) }
+            return .object(o)
+        }
+        return .object([
+            ("line", .int(index)), ("region", .string(l.region)), ("year", .int(l.year)),
+            ("category", .string(l.category.description)), ("gas", .string(l.gas.rawValue)),
+            ("scope", .string(l.scope.rawValue)), ("mass_t", .number(l.massTonnes)),
+            ("method", .string(l.method.rawValue)),
+            ("activity", .object([
+                ("file", .string(a.location.file)), ("line", .int(a.location.line)), ("value", .number(a.value)),
+                ("unit", .string(a.unit)), ("converted_value", .number(a.convertedValue)),
+                ("converted_unit", .string(a.convertedUnit)), ("source", .string(a.source)),
+            ])),
+            ("factors", .array(factors)), ("formula", .string(l.lineage.formula)),
+        ])
+    }
+
+    /// `diagnostics.csv`: every kept diagnostic, sorted by location.
+    public static func diagnosticsCSV(_ log: DiagnosticLog) -> String {
+        var w = CSVWriter(header: ["file", "line", "column", "severity", "code", "message"])
+        for d in log.sorted {
+            w.row([d.location.file, String(d.location.line), String(d.location.column), d.severity.rawValue,
+                   d.code.rawValue, d.message])
+        }
+        if log.dropped > 0 {
+            w.row(["", "0", "0", "warning", DiagnosticCode.tooManyDiagnostics.rawValue,
+                   "\(log.dropped) more diagnostics were not kept (limit \(log.limit))"])
+        }
+        return w.text
+    }
+
+    /// `notation.csv`: rows that carry a notation key instead of a value.
+    public static func notationCSV(_ records: [ActivityRecord]) -> String {
+        var w = CSVWriter(header: ["region", "year", "category", "activity", "item", "key", "note", "file", "line"])
+        for r in records {
+            guard case let .notation(k) = r.amount else { continue }
+            w.row([r.region, String(r.year), r.category.description, r.activity.rawValue, r.item, k.rawValue, r.note,
+                   r.location.file, String(r.location.line)])
+        }
+        return w.text
+    }
+
+    /// `manifest.json`: tool version, GWP set, inputs with hashes, factor sets with versions and hashes, counts and
+    /// the hashes of the other outputs. No timestamps and no absolute paths, so it is reproducible.
+    public static func manifestJSON(_ c: Compilation, outputs: [(String, String)]) -> String {
+        let p = c.project
+        let sets: [JSONValue] = c.stack.map { s in
+            .object([("id", .string(s.info.id)), ("version", .string(s.info.version)),
+                     ("edition", .string(s.info.edition)), ("path", .string(s.info.path)),
+                     ("sha256", .string(s.info.contentHash)), ("rows", .int(s.rows.count))])
+        }
+        let files = (p?.files ?? []).map { JSONValue.object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) }
+        let refs = c.reference.files.map { JSONValue.object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) }
+        let outs = outputs.map { JSONValue.object([("path", .string($0.0)), ("sha256", .string(SHA256.hex(Array($0.1.utf8))))]) }
+        let calc = c.calculation
+        let manifest: JSONValue = .object([
+            ("tool", "ghg-inventory"), ("version", .string(GHGVersion.current)),
+            ("project", .string(p?.config.name ?? "")),
+            ("years", .array((p?.config.years ?? []).map { .int($0) })),
+            ("base_years", .array((p?.config.baseYears ?? []).map { .int($0) })),
+            ("gwp", .string(c.gwp.rawValue)),
+            ("factor_stack", .array(sets)),
+            ("inputs", .array(files)),
+            ("reference", .array(refs)),
+            ("counts", .object([
+                ("activity_rows", .int(p?.activityRowCount ?? 0)), ("rows_used", .int(calc?.usedRowCount ?? 0)),
+                ("rows_rejected", .int((p?.activityRowCount ?? 0) - (calc?.usedRowCount ?? 0))),
+                ("notation_rows", .int(calc?.notationRecords.count ?? 0)),
+                ("emission_lines", .int(calc?.lines.count ?? 0)),
+                ("errors", .int(c.log.errorCount)), ("warnings", .int(c.log.warningCount)),
+            ])),
+            ("outputs", .array(outs)),
+        ])
+        return manifest.pretty + "\n"
+    }
+
+    /// Renders every output of a successful compilation, by file name, in writing order.
+    public static func render(_ c: Compilation) -> [(String, String)] {
+        guard let inv = c.inventory else { return [("diagnostics.csv", diagnosticsCSV(c.log))] }
+        var files: [(String, String)] = [
+            ("inventory.csv", inventoryCSV(inv, categories: c.reference.categories)),
+            ("lineage.jsonl", lineageJSONL(inv)),
+            ("notation.csv", notationCSV(c.calculation?.notationRecords ?? [])),
+            ("diagnostics.csv", diagnosticsCSV(c.log)),
+        ]
+        files.append(("manifest.json", manifestJSON(c, outputs: files)))
+        return files
+    }
+
+    /// Writes the outputs into `directory` (created if needed). After errors only `diagnostics.csv` is written, so
+    /// that no partial inventory is ever mistaken for a result.
+    public static func write(_ c: Compilation, to directory: String) throws -> [String] {
+        try FileSystem.makeDirectory(directory)
+        let files = c.succeeded ? render(c) : [("diagnostics.csv", diagnosticsCSV(c.log))]
+        for (name, text) in files { try FileSystem.write(text, to: FileSystem.join(directory, name)) }
+        return files.map(\.0)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import GHGCore
+
+/// A project folder as read: settings, regions, activity rows, its own factor set and the hashes of its files.
+public struct Project: Sendable {
+    /// The folder.
+    public var root: String
+    /// `ghg-project.json`.
+    public var config: ProjectConfig
+    /// `regions.csv`.
+    public var regions: RegionTree
+    /// Every valid activity row of `activity/*.csv`, in file and line order.
+    public var records: [ActivityRecord]
+    /// How many data rows the activity files have (valid or not).
+    public var activityRowCount: Int
+    /// The project's own `factors/` set, if it has one.
+    public var localSet: FactorSet?
+    /// Every input file with its hash, relative to the project.
+    public var files: [InputFile]
+}
+
+/// Reads a project folder (DESIGN §3).
+public enum ProjectReader {
+    /// The activity columns; `technology` is optional.
+    public static let activityColumns = ["region", "year", "category", "activity", "item", "value", "unit", "source",
+                                         "note"]
+    static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
+                                         "factor_lookup"]
+
+    /// Reads the project at `root`; every problem goes to `log`. Returns nil only when `ghg-project.json` is unusable.
+    public static func load(root: String, log: inout DiagnosticLog) -> Project? {
+        var d: [Diagnostic] = []
+        var files: [InputFile] = []
+        defer { log.report(contentsOf: d) }
+        func read(_ rel: String) -> [UInt8]? {
+            guard let bytes = FileSystem.read(FileSystem.join(root, rel)) else { return nil }
+            files.append(InputFile(path: rel, sha256: SHA256.hex(bytes)))
+            return bytes
+        }
+        guard let json = read("ghg-project.json") else {
+            d.append(.error(.projectFile, at: SourceLocation(file: "ghg-project.json"),
+                "cannot read ghg-project.json in '\(root)'; expected a project folder (see Templates/demo-city)"))
+            return nil
+        }
+        guard let config = parseConfig(json, into: &d) else { return nil }
+
+        var regionList: [Region] = []
+        if let bytes = read("regions.csv") {
+            let t = Table(bytes: bytes, file: "regions.csv", required: ["code", "name_zh", "name_en", "level", "parent"],
+                          diagnostics: &d)
+            for r in t.rows {
+                guard let code = r.required("code", "a region code such as 510802", into: &d) else { continue }
+                guard let level = RegionLevel(rawValue: r["level"]) else {
+                    d.append(.error(.unknownRegion, at: r.location("level"),
+                        "unknown region level '\(r["level"])'; expected province, city, county or zone"))
+                    continue
+                }
+                regionList.append(Region(code: code, nameZH: r["name_zh"], nameEN: r["name_en"], level: level,
+                                         parent: r["parent"].isEmpty ? nil : r["parent"], location: r.location))
+            }
+        } else {
+            d.append(.error(.projectFile, at: SourceLocation(file: "regions.csv"),
+                "cannot read regions.csv; expected code,name_zh,name_en,level,parent"))
+        }
+        var regionLog = DiagnosticLog(limit: .max)
+        let regions = RegionTree(regionList, diagnostics: &regionLog)
+        d += regionLog.diagnostics
+
+        var records: [ActivityRecord] = []
+        var rowCount = 0
+        let activityFiles = FileSystem.list(FileSystem.join(root, "activity")).filter { $0.hasSuffix(".csv") }
+        if activityFiles.isEmpty {
+            d.append(.warning(.projectFile, at: SourceLocation(file: "activity"),
+                "no activity/*.csv files; the inventory will be empty"))
+        }
+        for name in activityFiles {
+            let rel = "activity/" + name
+            guard let bytes = read(rel) else { continue }
+            var fd: [Diagnostic] = []
+            let t = Table(bytes: bytes, file: rel, required: activityColumns, optional: ["technology"],
+                          diagnostics: &fd)
+            rowCount += CSVReader.parse(bytes, file: rel).records.count - 1
+            for r in t.rows { if let rec = activityRecord(r, into: &fd) { records.append(rec) } }
+            d += fd
+        }
+
+        var localSet: FactorSet?
+        if FileSystem.isDirectory(FileSystem.join(root, "factors")) {
+            localSet = ReferenceReader.loadSet(folder: FileSystem.join(root, "factors"), label: "factors",
+                                               isProject: true, log: &log)
+            for name in FileSystem.list(FileSystem.join(root, "factors")) {
+                if let bytes = FileSystem.read(FileSystem.join(root, "factors/" + name)) {
+                    files.append(InputFile(path: "factors/" + name, sha256: SHA256.hex(bytes)))
+                }
+            }
+        }
+        return Project(root: root, config: config, regions: regions, records: records,
+                       activityRowCount: max(rowCount, 0), localSet: localSet, files: files.sorted { $0.path < $1.path })
+    }
+
+    static func parseConfig(_ bytes: [UInt8], into d: inout [Diagnostic]) -> ProjectConfig? {
+        let loc = SourceLocation(file: "ghg-project.json")
+        let object: [String: Any]
+        do {
+            guard let o = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+                d.append(.error(.projectFile, at: loc, "ghg-project.json is not a JSON object; expected {...}"))
+                return nil
+            }
+            object = o
+        } catch {
+            d.append(.error(.projectFile, at: loc, "ghg-project.json is not valid JSON (\(error.localizedDescription))"))
+            return nil
+        }
+        for key in object.keys.sorted() where !knownKeys.contains(key) {
+            d.append(.warning(.projectFile, at: loc, "unknown key '\(key)' is ignored; expected one of "
+                + knownKeys.sorted().joined(separator: ", ")))
+        }
+        func ints(_ key: String) -> [Int]? {
+            guard let a = object[key] else { return nil }
+            guard let arr = a as? [Any], let v = arr.map({ $0 as? Int }) as? [Int] else {
+                d.append(.error(.projectFile, at: loc, "'\(key)' must be a list of years such as [2005, 2020]"))
+                return nil
+            }
+            return v
+        }
+        let name = object["name"] as? String ?? ""
+        guard let years = ints("years"), !years.isEmpty else {
+            d.append(.error(.projectFile, at: loc, "missing 'years'; expected the inventory years, e.g. [2005, 2020]"))
+            return nil
+        }
+        let baseYears = ints("base_years") ?? [2005, 2020]
+        var gwp = GWPSet.ar5
+        if let g = object["gwp"] {
+            guard let s = g as? String, let set = GWPSet(parsing: s) else {
+                d.append(.error(.projectFile, at: loc, "unknown gwp '\(g)'; expected SAR, AR4, AR5 or AR6"))
+                return nil
+            }
+            gwp = set
+        }
+        guard let stack = object["factor_stack"] as? [String] else {
+            d.append(.error(.projectFile, at: loc,
+                "missing 'factor_stack'; expected a list of factor-set ids such as [\"china-provincial-2011\", "
+                    + "\"ipcc-2006\"]"))
+            return nil
+        }
+        var lookup: [String: LookupOverride] = [:]
+        if let fl = object["factor_lookup"] {
+            guard let dict = fl as? [String: Any] else {
+                d.append(.error(.projectFile, at: loc, "'factor_lookup' must be an object keyed by parameter"))
+                return nil
+            }
+            for (param, spec) in dict {
+                guard let o = spec as? [String: Any] else {
+                    d.append(.error(.projectFile, at: loc, "factor_lookup.\(param) must be an object with "
+                        + "'region' and/or 'years'"))
+                    continue
+                }
+                var ov = LookupOverride(region: o["region"] as? String)
+                if let ys = o["years"] as? [String: Any] {
+                    for (k, v) in ys {
+                        guard let from = Int(k), let to = v as? Int else {
+                            d.append(.error(.projectFile, at: loc,
+                                "factor_lookup.\(param).years: '\(k)': \(v) is not year: year; expected e.g. "
+                                    + "{\"2005\": 2012}"))
+                            continue
+                        }
+                        ov.years[from] = to
+                    }
+                }
+                lookup[param] = ov
+            }
+        }
+        return ProjectConfig(name: name, years: years.sorted(), baseYears: baseYears, gwp: gwp, factorStack: stack,
+                             factorLookup: lookup)
+    }
+
+    static func activityRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> ActivityRecord? {
+        let before = d.count
+        let region = r.required("region", "a region code of regions.csv", into: &d)
+        let year = r.year("year", into: &d)
+        var category: CategoryCode?
+        if let c = r.required("category", "an IPCC 2006 category code such as 1.A.1.a", into: &d) {
+            category = CategoryCode(c)
+            if category == nil {
+                d.append(.error(.unknownCategory, at: r.location("category"),
+                    "malformed category '\(c)'; expected dot-separated segments such as 1.A.1.a"))
+            }
+        }
+        let activity = r.required("activity", "an activity kind such as fuel_combustion", into: &d)
+        let item = r.required("item", "an item such as raw_coal", into: &d)
+        var amount: ActivityAmount?
+        var unit: GHGCore.Unit?
+        let text = r["value"]
+        if let key = NotationKey(rawValue: text) {
+            amount = .notation(key)
+            if !r["unit"].isEmpty { unit = r.unit("unit", into: &d) }
+        } else if text.isEmpty {
+            d.append(.error(.emptyField, at: r.location("value"),
+                "empty 'value'; expected a number or a notation key (NO, NE, NA, IE, C)"))
+        } else if let v = NumberParser.parse(text) {
+            amount = .value(v)
+            unit = r.unit("unit", into: &d)
+        } else {
+            d.append(.error(.malformedNumber, at: r.location("value"),
+                "malformed number '\(text)' in 'value'; expected a decimal number such as 1234.5 or a notation key "
+                    + "(NO, NE, NA, IE, C)"))
+        }
+        guard d.count == before, let region, let year, let y = year, let category, let activity, let item,
+              let amount else { return nil }
+        return ActivityRecord(location: r.location, columns: r.columnMap, region: region, year: y,
+                              category: category, activity: ActivityKind(rawValue: activity), item: item,
+                              technology: r["technology"].isEmpty ? nil : r["technology"], amount: amount,
+                              unit: unit, source: r["source"], note: r["note"])
+    }
+}

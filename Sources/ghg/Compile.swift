@@ -1,0 +1,53 @@
+import ArgumentParser
+import GHGCore
+import GHGIO
+
+/// `ghg compile PROJECT --out DIR [--gwp SET]`
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile a project into inventory.csv, lineage.jsonl, notation.csv, diagnostics.csv and manifest.json.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: "The output folder.")
+    var out: String
+
+    @Option(help: "GWP set for CO2e: SAR, AR4, AR5 or AR6 (default: the project's).",
+            transform: { text in
+                guard let set = GWPSet(parsing: text) else {
+                    throw ValidationError("unknown GWP set '\(text)'; expected SAR, AR4, AR5 or AR6")
+                }
+                return set
+            })
+    var gwp: GWPSet?
+
+    func run() throws {
+        let c = Compiler.compile(projectAt: options.project,
+                                 options: CompileOptions(factorsDirectory: try options.factorsDirectory(), gwp: gwp,
+                                                         diagnosticLimit: options.maxDiagnostics))
+        let written = try OutputWriter.write(c, to: out)
+        printDiagnostics(c.log)
+        guard c.succeeded, let inv = c.inventory else { throw inputErrorStatus }
+        print(Summary.text(c, inventory: inv))
+        print("wrote " + written.map { out + "/" + $0 }.joined(separator: ", "))
+    }
+}
+
+/// `ghg validate PROJECT`
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read and check a project without writing anything.")
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let c = Compiler.compile(projectAt: options.project,
+                                 options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
+                                                         diagnosticLimit: options.maxDiagnostics))
+        printDiagnostics(c.log)
+        guard c.succeeded else { throw inputErrorStatus }
+        let calc = c.calculation!
+        print("ok: \(calc.usedRowCount) activity rows used, \(calc.lines.count) emission lines, "
+            + "\(c.log.warningCount) warnings")
+    }
+}
