@@ -22,6 +22,8 @@ public struct CalculationContext: Sendable {
 public struct MethodOutput: Sendable {
     /// The computed lines.
     public var lines: [EmissionLine] = []
+    /// Energy accounting lines (fuels, electricity, heat).
+    public var energy: [EnergyLine] = []
     /// Problems, each located at the activity row.
     public var diagnostics: [Diagnostic] = []
     /// Creates an empty output.
@@ -94,6 +96,12 @@ struct MethodSupport {
         let result = context.factors.resolve(parameter, item: item ?? record.item,
                                              category: category ?? record.category,
                                              technology: record.technology, region: record.region, year: record.year)
+        return check(result, parameter: parameter, requirement: requirement, quiet: quiet)
+    }
+
+    /// Turns a lookup result into a factor, or a located diagnostic.
+    mutating func check(_ result: Result<ResolvedFactor, FactorLookupError>, parameter: String,
+                        requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
         switch result {
         case let .success(f):
             guard requirement.accepts(f.row.unit) else {

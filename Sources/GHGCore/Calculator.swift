@@ -2,6 +2,8 @@
 public struct CalculationResult: Sendable {
     /// Every emission line, in deterministic order (``EmissionLine/ordered(_:_:)``).
     public var lines: [EmissionLine]
+    /// Energy accounting lines, in the same order as their activity rows.
+    public var energy: [EnergyLine]
     /// Rows that carry a notation key instead of a value (used for completeness, not calculated).
     public var notationRecords: [ActivityRecord]
     /// Problems found while validating and calculating.
@@ -83,12 +85,14 @@ public enum Calculator {
             groups[r.activity, default: [:]][r.region, default: []].append(r)
         }
         var lines: [EmissionLine] = []
+        var energy: [EnergyLine] = []
         var failed = Set<SourceLocation>()
         for kind in groups.keys.sorted() {
             guard let method = MethodRegistry.methods[kind] else { continue }
             for region in groups[kind]!.keys.sorted() {
                 let out = method.calculate(groups[kind]![region]!, context: context)
                 lines += out.lines
+                energy += out.energy
                 diagnostics += out.diagnostics
                 for d in out.diagnostics where d.severity == .error {
                     failed.insert(SourceLocation(file: d.location.file, line: d.location.line))
@@ -96,9 +100,10 @@ public enum Calculator {
             }
         }
         lines.sort(by: EmissionLine.ordered)
+        energy.sort { ($0.region, $0.year, $0.activityReference.location) < ($1.region, $1.year, $1.activityReference.location) }
         var rejected = passed.filter { !$0 }.count
         for (i, r) in records.enumerated() where passed[i] && failed.contains(r.location) { rejected += 1; _ = i }
-        return CalculationResult(lines: lines, notationRecords: notation, diagnostics: diagnostics,
+        return CalculationResult(lines: lines, energy: energy, notationRecords: notation, diagnostics: diagnostics,
                                  usedRowCount: records.count - rejected, rejectedRowCount: rejected)
     }
 }

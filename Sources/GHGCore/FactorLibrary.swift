@@ -72,18 +72,23 @@ public enum FactorLookupError: Error, Hashable, Sendable {
 
 /// How a project changes one parameter's lookups: a fixed region, or inventory years mapped to factor years.
 ///
-/// Written in `ghg-project.json` as `"factor_lookup": {"grid_ef": {"region": "CN", "years": {"2005": 2012}}}`, and
+/// Written in `ghg-project.json` as `"factor_lookup": {"grid_ef": {"region": "CN", "years": {"2005": 2012}}}` (and
+/// `"technology"`), and
 /// recorded in the lineage of every line it affects.
 public struct LookupOverride: Hashable, Sendable {
     /// The region to look up instead of the activity's own region chain.
     public var region: String?
     /// Inventory year → factor year.
     public var years: [Int: Int]
+    /// The technology to look up instead of the activity's (e.g. the caliber `calorific_equivalent` for
+    /// `tce_coefficient`).
+    public var technology: String?
 
     /// Creates an override.
-    public init(region: String? = nil, years: [Int: Int] = [:]) {
+    public init(region: String? = nil, years: [Int: Int] = [:], technology: String? = nil) {
         self.region = region
         self.years = years
+        self.technology = technology
     }
 }
 
@@ -126,6 +131,10 @@ public struct FactorLibrary: Sendable {
             if let r = o.region {
                 query.region = r
                 notes.append("region \(region) looked up as \(r)")
+            }
+            if let t = o.technology {
+                query.technology = t
+                notes.append("technology \(technology ?? "(none)") looked up as \(t)")
             }
             if let y = o.years[year] {
                 query.year = y

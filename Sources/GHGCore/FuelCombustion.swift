@@ -28,6 +28,7 @@ public struct FuelCombustion: CalculationMethod {
             var s = MethodSupport(r, context)
             defer { out.diagnostics += s.diagnostics }
             guard let energy = FuelEnergy(&s) else { continue }
+            out.energy.append(s.energyLine(gigajoules: energy.gigajoules, ncv: energy.factors.first))
             let biomass = context.items[r.item]?.isBiomass ?? false
             if let co2 = co2Line(&s, energy, biomass: biomass) { out.lines.append(co2) }
             for (gas, parameter, species) in [(Gas.ch4, "ef_ch4", Species.ch4), (Gas.n2o, "ef_n2o", Species.n2o)] {
@@ -125,8 +126,9 @@ public struct FuelNonEnergyUse: CalculationMethod {
         for r in records {
             var s = MethodSupport(r, context)
             defer { out.diagnostics += s.diagnostics }
-            guard let energy = FuelEnergy(&s),
-                  let cc = s.factor("carbon_content", requirement: UnitRequirement(.mass / .energy, species: .carbon,
+            guard let energy = FuelEnergy(&s) else { continue }
+            out.energy.append(s.energyLine(gigajoules: energy.gigajoules, ncv: energy.factors.first))
+            guard let cc = s.factor("carbon_content", requirement: UnitRequirement(.mass / .energy, species: .carbon,
                                         allowsNone: false, example: "carbon mass per energy, e.g. tC/TJ"))
             else { continue }
             let carbon = energy.gigajoules * cc.baseValue

@@ -38,6 +38,7 @@ public struct NetImport: CalculationMethod {
         for r in records {
             var s = MethodSupport(r, context)
             defer { out.diagnostics += s.diagnostics }
+            out.energy.append(s.energyLine(gigajoules: dimension == .energy ? s.baseAmount : nil, ncv: nil))
             guard let ef = s.factor(parameter, requirement: UnitRequirement(.mass / dimension, species: .co2,
                                         example: "CO2 mass per \(dimension), e.g. \(example)")) else { continue }
             let mass = s.baseAmount * ef.baseValue

@@ -71,6 +71,24 @@ public enum OutputWriter {
         return w.text
     }
 
+    /// `energy.csv`: the energy content of every fuel, electricity and heat row (GJ from the NCV, tce from the
+    /// standard-coal coefficient), with the factors used.
+    public static func energyCSV(_ lines: [EnergyLine]) -> String {
+        var w = CSVWriter(header: ["region", "year", "category", "activity", "item", "value", "unit", "energy_gj",
+                                   "tce", "ncv_factor", "tce_factor", "file", "line"])
+        func ref(_ f: FactorReference?) -> String {
+            f.map { "\($0.set)@\($0.version) \($0.location.file):\($0.location.line)" } ?? ""
+        }
+        for e in lines {
+            let a = e.activityReference
+            w.row([e.region, String(e.year), e.category.description, e.activity.rawValue, e.item,
+                   DecimalFormat.string(a.value), a.unit, e.gigajoules.map(DecimalFormat.string) ?? "",
+                   e.tce.map(DecimalFormat.string) ?? "", ref(e.ncv), ref(e.tceCoefficient), a.location.file,
+                   String(a.location.line)])
+        }
+        return w.text
+    }
+
     /// `notation.csv`: rows that carry a notation key instead of a value.
     public static func notationCSV(_ records: [ActivityRecord]) -> String {
         var w = CSVWriter(header: ["region", "year", "category", "activity", "item", "key", "note", "file", "line"])
@@ -122,6 +140,7 @@ public enum OutputWriter {
         var files: [(String, String)] = [
             ("inventory.csv", inventoryCSV(inv, categories: c.reference.categories)),
             ("lineage.jsonl", lineageJSONL(inv)),
+            ("energy.csv", energyCSV(c.calculation?.energy ?? [])),
             ("notation.csv", notationCSV(c.calculation?.notationRecords ?? [])),
             ("diagnostics.csv", diagnosticsCSV(c.log)),
         ]

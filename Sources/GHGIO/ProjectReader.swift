@@ -155,7 +155,7 @@ public enum ProjectReader {
                         + "'region' and/or 'years'"))
                     continue
                 }
-                var ov = LookupOverride(region: o["region"] as? String)
+                var ov = LookupOverride(region: o["region"] as? String, technology: o["technology"] as? String)
                 if let ys = o["years"] as? [String: Any] {
                     for (k, v) in ys {
                         guard let from = Int(k), let to = v as? Int else {
