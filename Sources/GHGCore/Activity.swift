@@ -21,6 +21,9 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let electricityNetImport = ActivityKind(rawValue: "electricity_net_import")
     /// Net imported heat (negative = net export), indirect CO2, IND.2.
     public static let heatNetImport = ActivityKind(rawValue: "heat_net_import")
+    /// One flow of a fuel's supply balance (production, imports, exports, international bunkers, stock change), for
+    /// the reference approach.
+    public static let fuelSupply = ActivityKind(rawValue: "fuel_supply")
     /// A measured emission counted as given (a key enterprise's verified report).
     public static let directEmission = ActivityKind(rawValue: "direct_emission")
 }

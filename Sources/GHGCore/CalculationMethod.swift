@@ -148,7 +148,8 @@ struct MethodSupport {
     /// Builds a line from the factors used.
     func line(gas: Gas, scope: EmissionScope, mass: Double, category: CategoryCode? = nil,
               factors: [ResolvedFactor], formula: String) -> EmissionLine {
-        EmissionLine(region: record.region, year: record.year, category: category ?? record.category, gas: gas,
+        EmissionLine(region: record.region, year: record.year, category: category ?? record.category,
+                     item: record.item, gas: gas,
                      scope: scope, massTonnes: mass, method: record.activity,
                      lineage: Lineage(activity: activityReference(), factors: factors.map(FactorReference.init),
                                       formula: formula))
@@ -202,7 +203,7 @@ public enum MethodRegistry {
     public static let methods: [ActivityKind: any CalculationMethod] = {
         let list: [any CalculationMethod] = [
             FuelCombustion(), FuelNonEnergyUse(), CoalMining(), OilGasSystem(),
-            NetImport.electricity, NetImport.heat, DirectEmission(),
+            NetImport.electricity, NetImport.heat, DirectEmission(), ReferenceApproach(),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.activity, $0) })
     }()

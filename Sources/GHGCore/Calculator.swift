@@ -4,6 +4,8 @@ public struct CalculationResult: Sendable {
     public var lines: [EmissionLine]
     /// Energy accounting lines, in the same order as their activity rows.
     public var energy: [EnergyLine]
+    /// Quality-check results (reference vs sectoral approach).
+    public var checks: [CheckResult]
     /// Rows that carry a notation key instead of a value (used for completeness, not calculated).
     public var notationRecords: [ActivityRecord]
     /// Problems found while validating and calculating.
@@ -76,8 +78,8 @@ public enum Calculator {
     /// sorted, so the result does not depend on the order of files or of dictionary iteration.
     public static func run(_ records: [ActivityRecord], context: CalculationContext, years: Set<Int>,
                            regions: RegionTree) -> CalculationResult {
-        let (checks, passed) = validate(records, context: context, years: years, regions: regions)
-        var diagnostics = checks
+        let (validation, passed) = validate(records, context: context, years: years, regions: regions)
+        var diagnostics = validation
         var notation: [ActivityRecord] = []
         var groups: [ActivityKind: [String: [ActivityRecord]]] = [:]
         for (i, r) in records.enumerated() where passed[i] {
@@ -103,7 +105,9 @@ public enum Calculator {
         energy.sort { ($0.region, $0.year, $0.activityReference.location) < ($1.region, $1.year, $1.activityReference.location) }
         var rejected = passed.filter { !$0 }.count
         for (i, r) in records.enumerated() where passed[i] && failed.contains(r.location) { rejected += 1; _ = i }
-        return CalculationResult(lines: lines, energy: energy, notationRecords: notation, diagnostics: diagnostics,
+        let (checks, checkDiagnostics) = QualityChecks.referenceVsSectoral(lines)
+        diagnostics += checkDiagnostics
+        return CalculationResult(lines: lines, energy: energy, checks: checks, notationRecords: notation, diagnostics: diagnostics,
                                  usedRowCount: records.count - rejected, rejectedRowCount: rejected)
     }
 }

@@ -9,7 +9,7 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
     /// Reporting order: total, indirect, then memo items.
     public static func < (a: Self, b: Self) -> Bool {
         let order = [total.rawValue, indirect.rawValue, totalWithIndirect.rawValue, memoBiomass.rawValue,
-                     memoNonEnergy.rawValue]
+                     memoNonEnergy.rawValue, referenceApproach.rawValue]
         let ia = order.firstIndex(of: a.rawValue) ?? 99, ib = order.firstIndex(of: b.rawValue) ?? 99
         return ia != ib ? ia < ib : a.rawValue < b.rawValue
     }
@@ -24,6 +24,9 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
     public static let memoBiomass = EmissionScope(rawValue: "memo_biomass")
     /// Carbon in fuels used for non-energy purposes, expressed as CO2: recorded, not emitted.
     public static let memoNonEnergy = EmissionScope(rawValue: "memo_nonenergy")
+    /// CO2 from fuel combustion by the reference approach (apparent consumption; IPCC 2006 Vol.2 Ch.6): a check on the
+    /// sectoral approach, never added to totals.
+    public static let referenceApproach = EmissionScope(rawValue: "reference_approach")
 }
 
 /// The activity row behind an emission line.
@@ -101,6 +104,8 @@ public struct FactorReference: Hashable, Sendable {
 public struct Lineage: Hashable, Sendable {
     /// The activity row.
     public var activity: ActivityReference
+    /// Further activity rows the line combines (the flows of a reference-approach fuel balance), in file order.
+    public var otherActivities: [ActivityReference]
     /// The factors, in the order the formula uses them.
     public var factors: [FactorReference]
     /// The formula with the numbers in it, e.g.
@@ -108,8 +113,10 @@ public struct Lineage: Hashable, Sendable {
     public var formula: String
 
     /// Creates a lineage.
-    public init(activity: ActivityReference, factors: [FactorReference], formula: String) {
+    public init(activity: ActivityReference, otherActivities: [ActivityReference] = [], factors: [FactorReference],
+                formula: String) {
         self.activity = activity
+        self.otherActivities = otherActivities
         self.factors = factors
         self.formula = formula
     }
@@ -123,6 +130,8 @@ public struct EmissionLine: Hashable, Sendable {
     public var year: Int
     /// The category the emission is reported under.
     public var category: CategoryCode
+    /// The item (fuel, carrier, gas) of the activity row.
+    public var item: String
     /// The gas.
     public var gas: Gas
     /// Whether the line counts in the total, is indirect, or is a memo item.
@@ -135,11 +144,12 @@ public struct EmissionLine: Hashable, Sendable {
     public var lineage: Lineage
 
     /// Creates a line.
-    public init(region: String, year: Int, category: CategoryCode, gas: Gas, scope: EmissionScope, massTonnes: Double,
-                method: ActivityKind, lineage: Lineage) {
+    public init(region: String, year: Int, category: CategoryCode, item: String, gas: Gas, scope: EmissionScope,
+                massTonnes: Double, method: ActivityKind, lineage: Lineage) {
         self.region = region
         self.year = year
         self.category = category
+        self.item = item
         self.gas = gas
         self.scope = scope
         self.massTonnes = massTonnes

@@ -45,7 +45,8 @@ public enum OutputWriter {
         }
         return .object([
             ("line", .int(index)), ("region", .string(l.region)), ("year", .int(l.year)),
-            ("category", .string(l.category.description)), ("gas", .string(l.gas.rawValue)),
+            ("category", .string(l.category.description)), ("item", .string(l.item)),
+            ("gas", .string(l.gas.rawValue)),
             ("scope", .string(l.scope.rawValue)), ("mass_t", .number(l.massTonnes)),
             ("method", .string(l.method.rawValue)),
             ("activity", .object([
@@ -53,6 +54,10 @@ public enum OutputWriter {
                 ("unit", .string(a.unit)), ("converted_value", .number(a.convertedValue)),
                 ("converted_unit", .string(a.convertedUnit)), ("source", .string(a.source)),
             ])),
+            ("other_activities", .array(l.lineage.otherActivities.map { o in
+                .object([("file", .string(o.location.file)), ("line", .int(o.location.line)),
+                         ("value", .number(o.value)), ("unit", .string(o.unit))])
+            })),
             ("factors", .array(factors)), ("formula", .string(l.lineage.formula)),
         ])
     }
@@ -85,6 +90,19 @@ public enum OutputWriter {
                    DecimalFormat.string(a.value), a.unit, e.gigajoules.map(DecimalFormat.string) ?? "",
                    e.tce.map(DecimalFormat.string) ?? "", ref(e.ncv), ref(e.tceCoefficient), a.location.file,
                    String(a.location.line)])
+        }
+        return w.text
+    }
+
+    /// `checks.csv`: quality-check results.
+    public static func checksCSV(_ checks: [CheckResult]) -> String {
+        var w = CSVWriter(header: ["check", "region", "year", "item", "reference_t", "sectoral_t", "difference_pct",
+                                   "status"])
+        for c in checks {
+            let v = Dictionary(uniqueKeysWithValues: c.values)
+            w.row([c.check, c.region, String(c.year), c.item,
+                   v["reference_t"].map(DecimalFormat.string) ?? "", v["sectoral_t"].map(DecimalFormat.string) ?? "",
+                   v["difference_pct"].map(DecimalFormat.string) ?? "", c.status])
         }
         return w.text
     }
@@ -142,6 +160,7 @@ public enum OutputWriter {
             ("lineage.jsonl", lineageJSONL(inv)),
             ("energy.csv", energyCSV(c.calculation?.energy ?? [])),
             ("notation.csv", notationCSV(c.calculation?.notationRecords ?? [])),
+            ("checks.csv", checksCSV(c.calculation?.checks ?? [])),
             ("diagnostics.csv", diagnosticsCSV(c.log)),
         ]
         files.append(("manifest.json", manifestJSON(c, outputs: files)))
