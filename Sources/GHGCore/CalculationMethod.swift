@@ -95,7 +95,8 @@ struct MethodSupport {
                          requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
         let result = context.factors.resolve(parameter, item: item ?? record.item,
                                              category: category ?? record.category,
-                                             technology: record.technology, region: record.region, year: record.year)
+                                             technology: record.technology, region: record.region, year: record.year,
+                                             dimension: requirement.dimension)
         return check(result, parameter: parameter, requirement: requirement, quiet: quiet)
     }
 
@@ -104,6 +105,12 @@ struct MethodSupport {
                         requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
         switch result {
         case let .success(f):
+            for row in f.skippedProjectRows {
+                diagnostics.append(.warning(.unitDimension, at: record.location(of: "item"),
+                    "project factor '\(parameter)' at \(row.location) has unit '\(row.unit.symbol)' "
+                        + "(\(row.unit.dimension)), which cannot apply to this row; used \(f.row.location) "
+                        + "(set \(f.set.id)) instead"))
+            }
             guard requirement.accepts(f.row.unit) else {
                 diagnostics.append(.error(.unitDimension, at: record.location(of: "item"),
                     "factor '\(parameter)' at \(f.row.location) (set \(f.set.id)) has unit '\(f.row.unit.symbol)' "

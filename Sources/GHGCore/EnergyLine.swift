@@ -56,7 +56,7 @@ extension MethodSupport {
             } else {
                 let result = context.factors.resolve("tce_coefficient", item: record.item, category: record.category,
                                                      technology: record.technology, region: record.region,
-                                                     year: record.year)
+                                                     year: record.year, dimension: .standardCoal / unit.dimension)
                 switch result {
                 case let .success(f) where f.row.unit.dimension == .standardCoal / unit.dimension:
                     coefficient = f

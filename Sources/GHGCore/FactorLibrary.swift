@@ -8,6 +8,9 @@ public struct FactorQuery: Hashable, Sendable, CustomStringConvertible {
     public var category: CategoryCode
     /// The activity's technology, if it names one.
     public var technology: String?
+    /// The unit dimension the row must have to be usable (`energy/mass` for the NCV of a fuel given in tonnes);
+    /// nil accepts any. Rows of another dimension do not match.
+    public var dimension: Dimension?
     /// The region the lookup starts from: the activity's region, or an override from the project.
     public var region: String
     /// The year looked up: the inventory year, or the factor year the project maps it to.
@@ -15,7 +18,8 @@ public struct FactorQuery: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a query.
     public init(parameter: String, item: String, category: CategoryCode, technology: String?, region: String,
-                year: Int) {
+                year: Int, dimension: Dimension? = nil) {
+        self.dimension = dimension
         self.parameter = parameter
         self.item = item
         self.category = category
@@ -28,7 +32,9 @@ public struct FactorQuery: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var s = "parameter '\(parameter)' for item '\(item)', category \(category)"
         if let t = technology { s += ", technology '\(t)'" }
-        return s + ", region \(region), year \(year)"
+        s += ", region \(region), year \(year)"
+        if let d = dimension { s += ", unit of \(d)" }
+        return s
     }
 }
 
@@ -45,6 +51,9 @@ public struct ResolvedFactor: Hashable, Sendable {
     /// How the query was changed by the project's `factor_lookup` settings, if it was ("year 2005 looked up as
     /// 2012 (ghg-project.json factor_lookup.grid_ef.years)").
     public var lookupNote: String?
+    /// Rows of the project's own set that matched every key but had a unit of another dimension, so were passed
+    /// over (a likely unit typo in a local factor, reported as a warning).
+    public var skippedProjectRows: [FactorRow] = []
 
     /// The row's value in the base units of its dimension.
     public var baseValue: Double { row.unit.toBase(row.value) }
@@ -123,9 +132,11 @@ public struct FactorLibrary: Sendable {
     ///
     /// - Complexity: O(s · r) for s sets and r rows sharing the (parameter, item) pair in a set.
     public func resolve(_ parameter: String, item: String, category: CategoryCode, technology: String?,
-                        region: String, year: Int) -> Result<ResolvedFactor, FactorLookupError> {
+                        region: String, year: Int, dimension: Dimension? = nil)
+        -> Result<ResolvedFactor, FactorLookupError>
+    {
         var query = FactorQuery(parameter: parameter, item: item, category: category, technology: technology,
-                                region: region, year: year)
+                                region: region, year: year, dimension: dimension)
         var notes: [String] = []
         if let o = overrides[parameter] {
             if let r = o.region {
@@ -149,6 +160,7 @@ public struct FactorLibrary: Sendable {
     /// Finds the factor for an exact query (no overrides applied).
     public func resolve(_ query: FactorQuery, lookupNote: String? = nil) -> Result<ResolvedFactor, FactorLookupError> {
         let start = regions.chain(from: query.region)
+        var skipped: [FactorRow] = []
         for (i, set) in sets.enumerated() {
             let candidates = set.candidates(parameter: query.parameter, item: query.item)
             if candidates.isEmpty { continue }
@@ -156,6 +168,10 @@ public struct FactorLibrary: Sendable {
             var best: [(FactorRow, [Int])] = []
             for row in candidates {
                 guard let score = Self.score(row, query, chain) else { continue }
+                if let d = query.dimension, row.unit.dimension != d {
+                    if set.info.isProjectSet { skipped.append(row) }
+                    continue
+                }
                 if let top = best.first?.1 {
                     if score.lexicographicallyPrecedes(top) { continue }
                     if score == top { best.append((row, score)); continue }
@@ -167,7 +183,7 @@ public struct FactorLibrary: Sendable {
                 return .failure(.ambiguous(query, set: set.info.id, rows: best.map(\.0.location).sorted()))
             }
             return .success(ResolvedFactor(row: best[0].0, set: set.info, stackIndex: i, query: query,
-                                           lookupNote: lookupNote))
+                                           lookupNote: lookupNote, skippedProjectRows: skipped))
         }
         return .failure(.missing(query, stack: stackIDs))
     }
