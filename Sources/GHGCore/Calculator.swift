@@ -45,13 +45,11 @@ public enum Calculator {
                         + "such as 1.A.1.a or 1.B.2.b.iii.5"))
             }
             if let method = MethodRegistry.methods[r.activity] {
-                if case .notation(let key) = r.amount {
-                    if key == .includedElsewhere && r.note.isEmpty {
-                        d.append(.error(.notationKey, at: r.location(of: "value"),
-                            "notation key 'IE' without a note; expected the note to say where the activity is included"))
-                    }
-                } else {
-                    d += method.validate(r, context: context)
+                // Notation-key rows get the same item and category checks: a typo is not "not occurring".
+                d += method.validate(r, context: context)
+                if case .notation(let key) = r.amount, key == .includedElsewhere, r.note.isEmpty {
+                    d.append(.error(.notationKey, at: r.location(of: "value"),
+                        "notation key 'IE' without a note; expected the note to say where the activity is included"))
                 }
             } else {
                 d.append(.error(.unknownActivity, at: r.location(of: "activity"),

@@ -61,7 +61,8 @@ public struct FuelCombustion: CalculationMethod {
         guard let cc else {
             // Neither found: report what was looked for.
             let q = FactorQuery(parameter: "carbon_content", item: s.record.item, category: s.record.category,
-                                technology: s.record.technology, region: s.record.region, year: s.record.year)
+                                technology: s.record.technology, region: s.record.region, year: s.record.year,
+                                dimension: ccReq.dimension)
             s.diagnostics.append(.error(.missingFactor, at: s.record.location(of: "item"),
                 "CO2 needs 'carbon_content' (with 'oxidation') or 'ef_co2': "
                     + FactorLookupError.missing(q, stack: s.context.factors.stackIDs).message))

@@ -2,12 +2,22 @@ import GHGCore
 
 /// One record of a CSV file: its fields, the line it starts on and the column each field starts at.
 public struct CSVRecord: Hashable, Sendable {
+    /// Creates a record.
+    public init(line: Int, fields: [String], columns: [Int], lines: [Int]? = nil) {
+        self.line = line
+        self.fields = fields
+        self.columns = columns
+        self.lines = lines ?? Array(repeating: line, count: fields.count)
+    }
+
     /// 1-based line number of the record's first byte (a quoted field may continue on later lines).
     public var line: Int
     /// The fields, decoded as UTF-8, quotes removed.
     public var fields: [String]
     /// 1-based column (in Unicode scalars) where each field starts.
     public var columns: [Int]
+    /// 1-based line where each field starts (differs from `line` after a quoted field with an embedded newline).
+    public var lines: [Int]
 }
 
 /// A byte-level CSV reader (RFC 4180): quoted fields with `""` escapes and embedded newlines, a UTF-8 byte-order mark,
@@ -20,7 +30,17 @@ public enum CSVReader {
     ///
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(_ bytes: [UInt8], file: String) -> (records: [CSVRecord], diagnostics: [Diagnostic]) {
+        let r = parseCounting(bytes, file: file)
+        return (r.records, r.diagnostics)
+    }
+
+    /// Parses a whole file and also counts the records dropped because of quoting or encoding errors, so that a
+    /// reader can account for every row.
+    public static func parseCounting(_ bytes: [UInt8], file: String)
+        -> (records: [CSVRecord], diagnostics: [Diagnostic], rejected: Int)
+    {
         var records: [CSVRecord] = []
+        var rejected = 0
         var diagnostics: [Diagnostic] = []
         var i = 0
         let n = bytes.count
@@ -29,14 +49,16 @@ public enum CSVReader {
         var column = 1  // column of the next byte, in scalars
         var fields: [String] = []
         var columns: [Int] = []
+        var fieldLines: [Int] = []
         var field: [UInt8] = []
         var fieldColumn = 1
+        var fieldLine = 1
         var recordLine = 1
         var recordBad = false
 
         func decode(_ b: [UInt8], at col: Int) -> String {
             if let s = String(validating: b, as: UTF8.self) { return s }
-            diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: line, column: col),
+            diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: fieldLine, column: col),
                 "field is not valid UTF-8; expected the file to be saved as UTF-8 (not GBK/GB18030)"))
             recordBad = true
             return String(decoding: b, as: UTF8.self)
@@ -44,15 +66,21 @@ public enum CSVReader {
         func endField() {
             fields.append(decode(field, at: fieldColumn))
             columns.append(fieldColumn)
+            fieldLines.append(fieldLine)
             field.removeAll(keepingCapacity: true)
         }
         func endRecord() {
             endField()
-            if !recordBad && !(fields.allSatisfy { $0.isEmpty }) {
-                records.append(CSVRecord(line: recordLine, fields: fields, columns: columns))
+            if !(fields.allSatisfy { $0.isEmpty }) {
+                if recordBad {
+                    rejected += 1
+                } else {
+                    records.append(CSVRecord(line: recordLine, fields: fields, columns: columns, lines: fieldLines))
+                }
             }
             fields.removeAll(keepingCapacity: true)
             columns.removeAll(keepingCapacity: true)
+            fieldLines.removeAll(keepingCapacity: true)
             recordBad = false
         }
         func advance(_ b: UInt8) {
@@ -62,6 +90,7 @@ public enum CSVReader {
         var atFieldStart = true
         recordLine = line
         fieldColumn = column
+        fieldLine = line
         while i < n {
             let b = bytes[i]
             if atFieldStart && b == 0x22 {  // opening quote
@@ -97,6 +126,7 @@ public enum CSVReader {
                 endField()
                 advance(b); i += 1
                 fieldColumn = column
+                fieldLine = line
                 atFieldStart = true
             case 0x0D where i + 1 < n && bytes[i + 1] == 0x0A:
                 i += 1  // CR of CRLF: the LF ends the record
@@ -106,6 +136,7 @@ public enum CSVReader {
                 i += 1
                 recordLine = line
                 fieldColumn = column
+                fieldLine = line
                 atFieldStart = true
             default:
                 if b == 0x22 {
@@ -119,7 +150,7 @@ public enum CSVReader {
             }
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return (records, diagnostics)
+        return (records, diagnostics, rejected)
     }
 }
 
@@ -139,7 +170,10 @@ public struct CSVWriter: Sendable {
 
     /// A field, quoted when needed.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return field
+        }
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }
 }

@@ -79,7 +79,7 @@ public enum ProjectReader {
             var fd: [Diagnostic] = []
             let t = Table(bytes: bytes, file: rel, required: activityColumns, optional: ["technology"],
                           diagnostics: &fd)
-            rowCount += CSVReader.parse(bytes, file: rel).records.count - 1
+            rowCount += t.recordCount
             for r in t.rows { if let rec = activityRecord(r, into: &fd) { records.append(rec) } }
             d += fd
         }
@@ -95,7 +95,7 @@ public enum ProjectReader {
             }
         }
         return Project(root: root, config: config, regions: regions, records: records,
-                       activityRowCount: max(rowCount, 0), localSet: localSet, files: files.sorted { $0.path < $1.path })
+                       activityRowCount: rowCount, localSet: localSet, files: files.sorted { $0.path < $1.path })
     }
 
     static func parseConfig(_ bytes: [UInt8], into d: inout [Diagnostic]) -> ProjectConfig? {
@@ -124,8 +124,13 @@ public enum ProjectReader {
             return v
         }
         let name = object["name"] as? String ?? ""
-        guard let years = ints("years"), !years.isEmpty else {
+        guard object["years"] != nil else {
             d.append(.error(.projectFile, at: loc, "missing 'years'; expected the inventory years, e.g. [2005, 2020]"))
+            return nil
+        }
+        guard let years = ints("years") else { return nil }
+        guard !years.isEmpty else {
+            d.append(.error(.projectFile, at: loc, "'years' is empty; expected the inventory years, e.g. [2005, 2020]"))
             return nil
         }
         let baseYears = ints("base_years") ?? [2005, 2020]
@@ -137,10 +142,15 @@ public enum ProjectReader {
             }
             gwp = set
         }
-        guard let stack = object["factor_stack"] as? [String] else {
+        let stackExample = "[\"china-provincial-2011\", \"ipcc-2006\"]"
+        guard let rawStack = object["factor_stack"] else {
             d.append(.error(.projectFile, at: loc,
-                "missing 'factor_stack'; expected a list of factor-set ids such as [\"china-provincial-2011\", "
-                    + "\"ipcc-2006\"]"))
+                "missing 'factor_stack'; expected a list of factor-set ids such as \(stackExample)"))
+            return nil
+        }
+        guard let stack = rawStack as? [String] else {
+            d.append(.error(.projectFile, at: loc,
+                "'factor_stack' must be a list of factor-set ids such as \(stackExample)"))
             return nil
         }
         var lookup: [String: LookupOverride] = [:]

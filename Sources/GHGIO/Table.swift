@@ -21,7 +21,7 @@ struct Table {
         /// The field's location.
         func location(_ name: String) -> SourceLocation {
             guard let i = index[name], i < record.columns.count else { return location }
-            return SourceLocation(file: file, line: record.line, column: record.columns[i])
+            return SourceLocation(file: file, line: record.lines[i], column: record.columns[i])
         }
 
         /// 1-based columns by name, for records that keep them.
@@ -88,6 +88,9 @@ struct Table {
     let file: String
     let header: [String]
     let rows: [Row]
+    /// Every data record of the file (after the header), usable or not: rows with CSV errors and rows of the wrong
+    /// width count too, so that a reader can say how many rows it read, used and rejected.
+    let recordCount: Int
 
     /// Reads a CSV whose header must contain `required` and may contain `optional` columns.
     ///
@@ -95,8 +98,9 @@ struct Table {
     init(bytes: [UInt8], file: String, required: [String], optional: [String] = [],
          diagnostics: inout [Diagnostic]) {
         self.file = file
-        let (records, d) = CSVReader.parse(bytes, file: file)
+        let (records, d, rejected) = CSVReader.parseCounting(bytes, file: file)
         diagnostics += d
+        recordCount = max(records.count - 1, 0) + rejected
         guard let head = records.first else {
             diagnostics.append(.error(.header, at: SourceLocation(file: file, line: 1),
                 "empty file; expected a header row: \(required.joined(separator: ","))"))

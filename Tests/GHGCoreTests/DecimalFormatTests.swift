@@ -1,0 +1,92 @@
+import Testing
+import GHGCore
+
+/// SplitMix64 (Steele, Lea and Flood 2014): a tiny deterministic generator, so every run checks the same values.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// A uniform integer in `range`.
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+}
+
+@Suite("DecimalFormat")
+struct DecimalFormatTests {
+    @Test("exact strings", arguments: [
+        (244068.0, "244068"),               // methodology.md TV01
+        (0.0202, "0.0202"),
+        (1e-05, "0.00001"),
+        (1.5e16, "15000000000000000"),
+        (-3.5, "-3.5"),
+        (0, "0"),
+        (2.58, "2.58"),                     // methodology.md TV01b
+        (0.1 + 0.2, "0.30000000000000004"),
+        (1e16, "10000000000000000"),
+        (-0.000123, "-0.000123"),
+        (30959.096, "30959.096"),
+        (100, "100"),
+        (1e18, "1000000000000000000"),
+        (1e-12, "0.000000000001"),
+        (123456.789e3, "123456789"),
+    ] as [(Double, String)])
+    func exact(_ x: Double, _ expected: String) {
+        #expect(DecimalFormat.string(x) == expected)
+    }
+
+    @Test func nonFiniteAndNegativeZero() {
+        #expect(DecimalFormat.string(.nan) == "nan")
+        #expect(DecimalFormat.string(.infinity) == "inf")
+        #expect(DecimalFormat.string(-.infinity) == "-inf")
+        #expect(DecimalFormat.string(-0.0) == "0")
+    }
+
+    @Test func generatorIsDeterministic() {
+        // SplitMix64 reference outputs for seed 0 (first two values of the published reference implementation).
+        var g = SplitMix64(seed: 0)
+        #expect(g.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(g.next() == 0x6E78_9E6A_A1B9_65F4)
+    }
+
+    @Test func roundTripsTenThousandValues() {
+        var g = SplitMix64(seed: 0x5EED_2024)
+        var failures: [String] = []
+        var checked = 0
+        var smallest = Double.infinity, largest = 0.0
+        while checked < 10_000 {
+            let x: Double
+            if checked % 2 == 0 {
+                // Any bit pattern between 2^-39 (1.8e-12) and 2^59 (5.8e17): full 53-bit significands.
+                let significand = 1.0 + Double(g.next() >> 11) * 0x1p-53
+                x = Double(sign: g.next() & 1 == 0 ? .plus : .minus, exponent: g.int(in: -39...58),
+                           significand: significand)
+            } else {
+                // Short decimals as statistics print them: 1 to 17 digits times a power of ten, in [1e-12, 1e18).
+                let digits = g.int(in: 1...17)
+                var mantissa = ""
+                for i in 0..<digits { mantissa += String(g.int(in: (i == 0 ? 1 : 0)...9)) }
+                let exponent = g.int(in: -12...(18 - digits))
+                let sign = g.next() & 1 == 0 ? "" : "-"
+                guard let v = Double("\(sign)\(mantissa)e\(exponent)") else { continue }
+                x = v
+            }
+            checked += 1
+            smallest = min(smallest, abs(x))
+            largest = max(largest, abs(x))
+            let s = DecimalFormat.string(x)
+            if Double(s) != x || s.contains("e") || s.contains("E") {
+                if failures.count < 10 { failures.append("\(x.description) → \(s)") }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(smallest < 1e-11 && smallest >= 1e-12)
+        #expect(largest > 1e17 && largest <= 1e18)
+    }
+}

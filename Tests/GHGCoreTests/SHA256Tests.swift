@@ -1,0 +1,86 @@
+import Testing
+import GHGCore
+
+private func hex(_ s: String) -> String { SHA256.hex(Array(s.utf8)) }
+
+@Suite("SHA256")
+struct SHA256Tests {
+    // FIPS 180-4 example vectors (NIST CSRC "Example Algorithms", SHA-256; FIPS 180-2 Appendix B).
+    @Test func emptyString() {
+        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func abc() {
+        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func twoBlockMessage448Bits() {
+        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func message896Bits() {
+        #expect(hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrs"
+                    + "mnopqrstnopqrstu")
+            == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    @Test func oneMillionA() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hex(bytes) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    // Messages around the padding boundaries (55, 56, 63, 64, 119, 120 bytes); digests from coreutils `sha256sum`.
+    @Test("padding boundaries", arguments: [
+        (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+        (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+        (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+        (119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb"),
+        (120, "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c"),
+    ])
+    func paddingBoundaries(_ count: Int, _ digest: String) {
+        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: count)) == digest)
+    }
+
+    @Test("chunked updates equal one-shot hashing", arguments: [1, 63, 64, 65])
+    func chunked(_ size: Int) {
+        // 1000 bytes of varied content, so every block differs.
+        let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let oneShot = SHA256.hex(message)
+        // Python: hashlib.sha256(bytes((i*31+7)&255 for i in range(1000))).hexdigest()
+        #expect(oneShot == "5097e7d587352f5097062ae679f37bda5802d9f875aba14c8cb4d1a188ada179")
+        var h = SHA256()
+        var i = 0
+        while i < message.count {
+            h.update(message[i..<min(i + size, message.count)])
+            i += size
+        }
+        #expect(SHA256.hexString(h.finalize()) == oneShot)
+
+        // The million-a vector, fed in the same chunk size.
+        var m = SHA256()
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+        for _ in 0..<(1_000_000 / size) { m.update(chunk) }
+        m.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000 % size))
+        #expect(SHA256.hexString(m.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func stringUpdateHashesUTF8() {
+        var h = SHA256()
+        h.update("a")
+        h.update("bc")
+        #expect(SHA256.hexString(h.finalize()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // 万吨 is six UTF-8 bytes; the string and byte forms agree.
+        var s = SHA256()
+        s.update("万吨")
+        // printf '万吨' | sha256sum
+        #expect(SHA256.hexString(s.finalize()) == "d72d07030ea65678b34fefe482860c093b03856af66d8343bd8643368baba5ff")
+        #expect(SHA256.hex([0xE4, 0xB8, 0x87, 0xE5, 0x90, 0xA8]) == hex("万吨"))
+    }
+
+    @Test func hexStringIsLowerCaseTwoDigitsPerByte() {
+        #expect(SHA256.hexString([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+        #expect(hex("abc").count == 64)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GHGCore
+import GHGIO
+import Testing
+
+/// Golden files for the demo project's outputs. Regenerate after an intended change with
+/// `GHG_UPDATE_GOLDEN=1 swift test --filter GoldenTests`, and review the diff before committing it.
+@Suite("Demo project golden files")
+struct GoldenTests {
+    static let demo = repositoryRoot + "/Templates/demo-city"
+    static let golden = repositoryRoot + "/Tests/GHGIOTests/Golden/demo-city"
+
+    static func render() -> (Compilation, [(String, String)]) {
+        let c = Compiler.compile(projectAt: demo, options: CompileOptions(factorsDirectory: factorLibrary))
+        return (c, OutputWriter.render(c))
+    }
+
+    @Test("the demo compiles without errors or warnings")
+    func clean() {
+        let (c, _) = Self.render()
+        #expect(c.log.diagnostics.map(\.description) == [])
+        #expect(c.succeeded)
+        let calc = c.calculation!
+        // Every activity row is used or reported: 216 rows, all used (12 are notation keys).
+        #expect(c.project?.activityRowCount == 216)
+        #expect(calc.usedRowCount == 216)
+        #expect(calc.notationRecords.count == 12)
+    }
+
+    @Test("every output matches its golden file byte for byte")
+    func matchesGolden() throws {
+        let (_, files) = Self.render()
+        let update = ProcessInfo.processInfo.environment["GHG_UPDATE_GOLDEN"] == "1"
+        if update { try FileManager.default.createDirectory(atPath: Self.golden, withIntermediateDirectories: true) }
+        for (name, text) in files {
+            let path = Self.golden + "/" + name
+            if update { try text.write(toFile: path, atomically: true, encoding: .utf8); continue }
+            let expected = try String(contentsOfFile: path, encoding: .utf8)
+            if text != expected {
+                let a = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+                let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+                Issue.record("""
+                    \(name) differs from its golden file at line \(i + 1):
+                      got:      \(i < a.count ? String(a[i]) : "<end>")
+                      expected: \(i < b.count ? String(b[i]) : "<end>")
+                    """)
+            }
+        }
+    }
+
+    @Test("two runs give byte-identical outputs")
+    func deterministic() {
+        let (_, first) = Self.render()
+        let (_, second) = Self.render()
+        #expect(first.map(\.0) == second.map(\.0))
+        for ((name, a), (_, b)) in zip(first, second) { #expect(a == b, "\(name) differs between runs") }
+    }
+
+    @Test("the manifest names the GWP set, hashes every input and output, and holds no absolute path")
+    func manifest() throws {
+        let (c, files) = Self.render()
+        let manifest = try #require(files.first { $0.0 == "manifest.json" }?.1)
+        #expect(manifest.contains("\"gwp\": \"AR5\""))
+        #expect(!manifest.contains(repositoryRoot))
+        for f in c.project!.files { #expect(manifest.contains(f.sha256), "\(f.path)") }
+        for s in c.stack { #expect(manifest.contains(s.info.contentHash), "\(s.info.id)") }
+        for (name, text) in files where name != "manifest.json" {
+            #expect(manifest.contains(SHA256.hex(Array(text.utf8))), "\(name)")
+        }
+    }
+
+    @Test("category totals equal the sum of their lines, and TOTAL the sum of the sectors")
+    func totalsAddUp() throws {
+        let (c, _) = Self.render()
+        let inv = try #require(c.inventory)
+        for row in inv.rows where row.massTonnes != nil {
+            var sum = CompensatedSum()
+            for i in row.lineIndices where InventoryGas.gas(inv.lines[i].gas) == row.key.gas {
+                sum.add(inv.lines[i].massTonnes)
+            }
+            #expect(close(row.massTonnes, sum.value, rel: 1e-12), "\(row.key)")
+        }
+        for region in ["519902", "519921", "519981"] {
+            let total = try #require(inv.row(InventoryKey(region: region, year: 2024, node: .total, gas: .all,
+                                                           scope: .total))?.co2eTonnes)
+            var sectors = 0.0
+            for s in ["1", "2", "3", "4", "5"] {
+                sectors += inv.row(InventoryKey(region: region, year: 2024, node: .category(CategoryCode(s)!),
+                                                gas: .all, scope: .total))?.co2eTonnes ?? 0
+            }
+            #expect(close(sectors, total, rel: 1e-12), "\(region)")
+        }
+    }
+
+    @Test("--gwp SAR changes CO2e and names SAR, masses unchanged")
+    func gwpOverride() throws {
+        let ar5 = Compiler.compile(projectAt: Self.demo, options: CompileOptions(factorsDirectory: factorLibrary))
+        let sar = Compiler.compile(projectAt: Self.demo,
+                                   options: CompileOptions(factorsDirectory: factorLibrary, gwp: .sar))
+        let key = InventoryKey(region: "519921", year: 2024, node: .total, gas: .gas(.ch4), scope: .total)
+        let a = try #require(ar5.inventory?.row(key)), s = try #require(sar.inventory?.row(key))
+        #expect(a.massTonnes == s.massTonnes)
+        // CH4 CO2e = mass × 28 (AR5) vs × 21 (SAR).
+        #expect(close(a.co2eTonnes, try #require(a.massTonnes) * 28))
+        #expect(close(s.co2eTonnes, try #require(s.massTonnes) * 21))
+        #expect(OutputWriter.inventoryCSV(sar.inventory!, categories: sar.reference.categories)
+            .split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",SAR") })
+    }
+}

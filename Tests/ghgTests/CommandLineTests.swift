@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Runs the built `ghg` executable and checks exit statuses and messages: 0 success, 1 input errors, 2 usage errors.
+@Suite("ghg command line")
+struct CommandLineTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
+        }
+        fatalError("no repository root")
+    }()
+
+    /// The `ghg` binary next to the test bundle.
+    static var executable: String {
+        let dir = Bundle.main.bundleURL
+        for candidate in [dir.appendingPathComponent("ghg"), dir.deletingLastPathComponent().appendingPathComponent("ghg")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate.path
+        }
+        return dir.appendingPathComponent("ghg").path
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func ghg(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.executable)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                   stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir() -> String { NSTemporaryDirectory() + "ghg-cli-" + UUID().uuidString }
+
+    @Test("compile of the demo exits 0, prints the summary and writes every output")
+    func compileDemo() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try ghg(["compile", "Templates/demo-city", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("t CO2e (AR5)"))
+        for f in ["inventory.csv", "lineage.jsonl", "energy.csv", "checks.csv", "notation.csv", "diagnostics.csv",
+                  "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + f), "\(f)")
+        }
+    }
+
+    @Test("validate of the demo exits 0 and writes nothing")
+    func validateDemo() throws {
+        let r = try ghg(["validate", "Templates/demo-city"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("ok: 216 activity rows used"))
+    }
+
+    @Test("input errors exit 1 with located diagnostics on stderr and no inventory")
+    func inputError() throws {
+        let project = tempDir(), out = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: project); try? FileManager.default.removeItem(atPath: out) }
+        try FileManager.default.createDirectory(atPath: project + "/activity", withIntermediateDirectories: true)
+        try #"{"name": "x", "years": [2020], "factor_stack": ["ipcc-2006"]}"#
+            .write(toFile: project + "/ghg-project.json", atomically: true, encoding: .utf8)
+        try "code,name_zh,name_en,level,parent\n510000,四川省,Sichuan,province,\n"
+            .write(toFile: project + "/regions.csv", atomically: true, encoding: .utf8)
+        try "region,year,category,activity,item,value,unit,source,note\n510000,2020,1.A.1,fuel_combustion,diesel,5,万顿,s,\n"
+            .write(toFile: project + "/activity/a.csv", atomically: true, encoding: .utf8)
+        let r = try ghg(["compile", project, "--out", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("activity/a.csv:2:44: error: unknown unit '万顿'"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/inventory.csv"))
+        #expect(FileManager.default.fileExists(atPath: out + "/diagnostics.csv"))
+        let v = try ghg(["validate", project])
+        #expect(v.status == 1)
+    }
+
+    @Test("usage errors exit 2: missing --out, unknown GWP set, unknown subcommand")
+    func usageErrors() throws {
+        let missing = try ghg(["compile", "Templates/demo-city"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--out"))
+        let gwp = try ghg(["compile", "Templates/demo-city", "--out", tempDir(), "--gwp", "AR3"])
+        #expect(gwp.status == 2)
+        #expect(gwp.stderr.contains("unknown GWP set 'AR3'; expected SAR, AR4, AR5 or AR6"))
+        #expect(try ghg(["frobnicate"]).status == 2)
+    }
+
+    @Test("--help exits 0")
+    func help() throws {
+        let r = try ghg(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("compile"))
+    }
+}
