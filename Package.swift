@@ -23,7 +23,7 @@ let package = Package(
             dependencies: ["GHGCore", "GHGIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GHGCoreTests", dependencies: ["GHGCore"]),
-        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"]),
+        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"], exclude: ["Golden"]),
         .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO"]),
     ],
     swiftLanguageModes: [.v6]

@@ -53,7 +53,7 @@ public enum ActivityAmount: Hashable, Sendable {
 /// One validated row of an `activity/*.csv` file.
 public struct ActivityRecord: Hashable, Sendable {
     /// Where the row is (`activity/energy.csv:12`).
-    public var location: SourceLocation
+    public var location: InputLocation
     /// 1-based columns of the fields, for locating problems found after reading (unit, value, item, ...).
     public var columns: [String: Int]
     /// The region code.
@@ -71,16 +71,16 @@ public struct ActivityRecord: Hashable, Sendable {
     /// The value or notation key.
     public var amount: ActivityAmount
     /// The unit as parsed; nil for a notation-key row with no unit.
-    public var unit: Unit?
+    public var unit: MeasurementUnit?
     /// The data source the user cited.
     public var source: String
     /// The user's note.
     public var note: String
 
     /// Creates a record.
-    public init(location: SourceLocation, columns: [String: Int] = [:], region: String, year: Int,
+    public init(location: InputLocation, columns: [String: Int] = [:], region: String, year: Int,
                 category: CategoryCode, activity: ActivityKind, item: String, technology: String?,
-                amount: ActivityAmount, unit: Unit?, source: String, note: String) {
+                amount: ActivityAmount, unit: MeasurementUnit?, source: String, note: String) {
         self.location = location
         self.columns = columns
         self.region = region
@@ -96,7 +96,7 @@ public struct ActivityRecord: Hashable, Sendable {
     }
 
     /// The location of one field, or of the row when the column is unknown.
-    public func location(of column: String) -> SourceLocation {
+    public func location(of column: String) -> InputLocation {
         var l = location
         l.column = columns[column] ?? 0
         return l

@@ -38,7 +38,7 @@ public protocol CalculationMethod: Sendable {
     /// The activity kind the method handles.
     var activity: ActivityKind { get }
     /// The dimensions an activity value may have, for the message when it has another.
-    var acceptedDimensions: [Dimension] { get }
+    var acceptedDimensions: [PhysicalDimension] { get }
     /// Checks one row's category, item, unit and sign before any factor is looked up.
     func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic]
     /// Computes the lines for the rows (all of one region, this kind, and with values, not notation keys).
@@ -48,7 +48,7 @@ public protocol CalculationMethod: Sendable {
 /// What a factor's unit must be for a use.
 public struct UnitRequirement: Sendable {
     /// The dimension.
-    public var dimension: Dimension
+    public var dimension: PhysicalDimension
     /// Species the numerator may name: nil entries allowed when `allowsNone`.
     public var species: Species?
     /// Whether a unit without a species is acceptable.
@@ -57,7 +57,7 @@ public struct UnitRequirement: Sendable {
     public var example: String
 
     /// Creates a requirement.
-    public init(_ dimension: Dimension, species: Species? = nil, allowsNone: Bool = true, example: String) {
+    public init(_ dimension: PhysicalDimension, species: Species? = nil, allowsNone: Bool = true, example: String) {
         self.dimension = dimension
         self.species = species
         self.allowsNone = allowsNone
@@ -65,7 +65,7 @@ public struct UnitRequirement: Sendable {
     }
 
     /// Whether a unit satisfies the requirement.
-    public func accepts(_ unit: Unit) -> Bool {
+    public func accepts(_ unit: MeasurementUnit) -> Bool {
         guard unit.dimension == dimension else { return false }
         if let s = unit.species { return s == species }
         return allowsNone
@@ -165,7 +165,7 @@ struct MethodSupport {
     /// Standard checks: category under one of `prefixes` and in the table, unit of an accepted dimension,
     /// non-negative value unless allowed, item of the expected kind.
     static func check(_ r: ActivityRecord, _ context: CalculationContext, categoryPrefixes: [String],
-                      dimensions: [Dimension], itemKinds: [ItemKind]?, allowsNegative: Bool = false) -> [Diagnostic] {
+                      dimensions: [PhysicalDimension], itemKinds: [ItemKind]?, allowsNegative: Bool = false) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let prefixes = categoryPrefixes.compactMap(CategoryCode.init)
         if !prefixes.isEmpty && !prefixes.contains(where: { $0.isPrefix(of: r.category) }) {

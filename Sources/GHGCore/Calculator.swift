@@ -10,9 +10,10 @@ public struct CalculationResult: Sendable {
     public var notationRecords: [ActivityRecord]
     /// Problems found while validating and calculating.
     public var diagnostics: [Diagnostic]
-    /// How many activity rows were used to compute at least one line, or recorded as a notation key.
+    /// How many activity rows passed without an error: computed in full, or recorded as a notation key.
     public var usedRowCount: Int
-    /// How many activity rows were rejected with an error.
+    /// How many activity rows had an error in validation or calculation. A row whose CH4 factor is missing still
+    /// yields its CO2 line (so the error list is complete), but counts here, and no inventory is written.
     public var rejectedRowCount: Int
 }
 
@@ -26,7 +27,7 @@ public enum Calculator {
                                 regions: RegionTree) -> (diagnostics: [Diagnostic], passed: [Bool]) {
         var out: [Diagnostic] = []
         var passed = Array(repeating: true, count: records.count)
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: InputLocation] = [:]
         let yearList = years.sorted().map(String.init).joined(separator: ", ")
         for (i, r) in records.enumerated() {
             var d: [Diagnostic] = []
@@ -86,7 +87,7 @@ public enum Calculator {
         }
         var lines: [EmissionLine] = []
         var energy: [EnergyLine] = []
-        var failed = Set<SourceLocation>()
+        var failed = Set<InputLocation>()
         for kind in groups.keys.sorted() {
             guard let method = MethodRegistry.methods[kind] else { continue }
             for region in groups[kind]!.keys.sorted() {
@@ -95,7 +96,7 @@ public enum Calculator {
                 energy += out.energy
                 diagnostics += out.diagnostics
                 for d in out.diagnostics where d.severity == .error {
-                    failed.insert(SourceLocation(file: d.location.file, line: d.location.line))
+                    failed.insert(InputLocation(file: d.location.file, line: d.location.line))
                 }
             }
         }

@@ -54,12 +54,15 @@ public struct CategoryCode: Hashable, Comparable, Sendable, CustomStringConverti
         return a.segments.count < b.segments.count
     }
 
+    /// A strict total order on segments: numbers (by value, then spelling, so `01` and `1` differ), then at the
+    /// fifth level roman numerals by value, then everything else by spelling.
     private static func segmentLess(_ x: String, _ y: String, level: Int) -> Bool {
-        if let ix = Int(x), let iy = Int(y) { return ix < iy }
-        if Int(x) != nil { return true }  // numbers before letters
-        if Int(y) != nil { return false }
-        if level == 4, let rx = romanValue(x), let ry = romanValue(y) { return rx < ry }
-        return x < y
+        func key(_ s: String) -> (Int, Int, String) {
+            if let n = Int(s) { return (0, n, s) }
+            if level == 4, let r = romanValue(s) { return (1, r, s) }
+            return (2, 0, s)
+        }
+        return key(x) < key(y)
     }
 
     /// The value of a lower-case roman numeral (i … xxxix), or nil.
@@ -87,11 +90,11 @@ public struct CategoryInfo: Hashable, Sendable {
     /// UNFCCC CRF/CRT code, if any.
     public var crtCode: String
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
 
     /// Creates a category.
     public init(code: CategoryCode, nameEN: String, nameZH: String, chinaSector: String, crtCode: String,
-                location: SourceLocation) {
+                location: InputLocation) {
         self.code = code
         self.nameEN = nameEN
         self.nameZH = nameZH

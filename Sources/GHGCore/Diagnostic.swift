@@ -2,7 +2,7 @@
 ///
 /// `column` counts Unicode scalars from the start of the line (a UTF-8 byte-order mark is not counted), so it matches
 /// what an editor shows for the CJK text common in Chinese statistical files. A column of 0 means "the whole line".
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct InputLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The file, relative to the project folder or the factor library.
     public var file: String
     /// The 1-based line number; 0 when the problem concerns the file as a whole.
@@ -25,7 +25,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     }
 
     /// Orders by file, then line, then column.
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    public static func < (a: InputLocation, b: InputLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
 }
@@ -116,12 +116,12 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The stable identifier of the kind of problem.
     public var code: DiagnosticCode
     /// Where the problem is.
-    public var location: SourceLocation
+    public var location: InputLocation
     /// A sentence that quotes the bad value and says what was expected.
     public var message: String
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: InputLocation, _ message: String) {
         self.severity = severity
         self.code = code
         self.location = location
@@ -129,12 +129,12 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Creates an error.
-    public static func error(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) -> Diagnostic {
+    public static func error(_ code: DiagnosticCode, at location: InputLocation, _ message: String) -> Diagnostic {
         Diagnostic(.error, code, at: location, message)
     }
 
     /// Creates a warning.
-    public static func warning(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) -> Diagnostic {
+    public static func warning(_ code: DiagnosticCode, at location: InputLocation, _ message: String) -> Diagnostic {
         Diagnostic(.warning, code, at: location, message)
     }
 

@@ -32,7 +32,7 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
 /// The activity row behind an emission line.
 public struct ActivityReference: Hashable, Sendable {
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
     /// The value as given.
     public var value: Double
     /// The unit as given.
@@ -45,7 +45,7 @@ public struct ActivityReference: Hashable, Sendable {
     public var source: String
 
     /// Creates a reference.
-    public init(location: SourceLocation, value: Double, unit: String, convertedValue: Double, convertedUnit: String,
+    public init(location: InputLocation, value: Double, unit: String, convertedValue: Double, convertedUnit: String,
                 source: String) {
         self.location = location
         self.value = value
@@ -67,7 +67,7 @@ public struct FactorReference: Hashable, Sendable {
     /// The set version.
     public var version: String
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
     /// The value as given.
     public var value: Double
     /// The unit as given.

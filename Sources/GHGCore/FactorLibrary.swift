@@ -10,7 +10,7 @@ public struct FactorQuery: Hashable, Sendable, CustomStringConvertible {
     public var technology: String?
     /// The unit dimension the row must have to be usable (`energy/mass` for the NCV of a fuel given in tonnes);
     /// nil accepts any. Rows of another dimension do not match.
-    public var dimension: Dimension?
+    public var dimension: PhysicalDimension?
     /// The region the lookup starts from: the activity's region, or an override from the project.
     public var region: String
     /// The year looked up: the inventory year, or the factor year the project maps it to.
@@ -18,7 +18,7 @@ public struct FactorQuery: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a query.
     public init(parameter: String, item: String, category: CategoryCode, technology: String?, region: String,
-                year: Int, dimension: Dimension? = nil) {
+                year: Int, dimension: PhysicalDimension? = nil) {
         self.dimension = dimension
         self.parameter = parameter
         self.item = item
@@ -64,7 +64,7 @@ public enum FactorLookupError: Error, Hashable, Sendable {
     /// No set in the stack has a matching row.
     case missing(FactorQuery, stack: [String])
     /// The first set with matches has two (or more) equally specific ones.
-    case ambiguous(FactorQuery, set: String, rows: [SourceLocation])
+    case ambiguous(FactorQuery, set: String, rows: [InputLocation])
 
     /// A message naming what was looked for and where.
     public var message: String {
@@ -132,7 +132,7 @@ public struct FactorLibrary: Sendable {
     ///
     /// - Complexity: O(s · r) for s sets and r rows sharing the (parameter, item) pair in a set.
     public func resolve(_ parameter: String, item: String, category: CategoryCode, technology: String?,
-                        region: String, year: Int, dimension: Dimension? = nil)
+                        region: String, year: Int, dimension: PhysicalDimension? = nil)
         -> Result<ResolvedFactor, FactorLookupError>
     {
         var query = FactorQuery(parameter: parameter, item: item, category: category, technology: technology,

@@ -19,7 +19,7 @@ public struct FactorRow: Hashable, Sendable {
     /// The value.
     public var value: Double
     /// The unit, as parsed.
-    public var unit: Unit
+    public var unit: MeasurementUnit
     /// Lower end of the uncertainty range, in `unit`.
     public var low: Double?
     /// Upper end of the uncertainty range, in `unit`.
@@ -31,12 +31,12 @@ public struct FactorRow: Hashable, Sendable {
     /// Reviewer notes (UNVERIFIED markers live here).
     public var note: String
     /// Where the row is (file relative to the factor library or project).
-    public var location: SourceLocation
+    public var location: InputLocation
 
     /// Creates a row.
     public init(parameter: String, item: String, category: CategoryCode?, technology: String?, region: String?,
-                yearFrom: Int?, yearTo: Int?, value: Double, unit: Unit, low: Double? = nil, high: Double? = nil,
-                distribution: String = "", source: String, note: String = "", location: SourceLocation) {
+                yearFrom: Int?, yearTo: Int?, value: Double, unit: MeasurementUnit, low: Double? = nil, high: Double? = nil,
+                distribution: String = "", source: String, note: String = "", location: InputLocation) {
         self.parameter = parameter
         self.item = item
         self.category = category
@@ -82,11 +82,11 @@ public struct RegionMembership: Hashable, Sendable {
     /// Citation.
     public var source: String
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
 
     /// Creates a membership row.
     public init(region: String, member: String, yearFrom: Int?, yearTo: Int?, source: String,
-                location: SourceLocation) {
+                location: InputLocation) {
         self.region = region
         self.member = member
         self.yearFrom = yearFrom
@@ -162,7 +162,7 @@ public struct FactorSet: Sendable {
         self.membership = membership
         self.items = items
         var kept: [FactorRow] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: InputLocation] = [:]
         for row in rows {
             if let first = seen[row.key] {
                 diagnostics.report(.error(.duplicateRow, at: row.location,

@@ -13,7 +13,7 @@ public struct FuelCombustion: CalculationMethod {
     /// `fuel_combustion`.
     public var activity: ActivityKind { .fuelCombustion }
     /// Mass, volume, energy or standard coal (the latter needs an NCV per tce in the stack).
-    public var acceptedDimensions: [Dimension] { [.mass, .volume, .energy, .standardCoal] }
+    public var acceptedDimensions: [PhysicalDimension] { [.mass, .volume, .energy, .standardCoal] }
 
     /// Checks category 1.A, a fuel item, the unit and a non-negative value.
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {
@@ -113,7 +113,7 @@ public struct FuelNonEnergyUse: CalculationMethod {
     /// `fuel_nonenergy_use`.
     public var activity: ActivityKind { .fuelNonEnergyUse }
     /// Mass, volume or energy.
-    public var acceptedDimensions: [Dimension] { [.mass, .volume, .energy, .standardCoal] }
+    public var acceptedDimensions: [PhysicalDimension] { [.mass, .volume, .energy, .standardCoal] }
 
     /// Checks category 1.A or 2, a fuel item, the unit and a non-negative value.
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {

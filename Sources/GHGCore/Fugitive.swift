@@ -10,7 +10,7 @@ public struct CoalMining: CalculationMethod {
     /// `coal_mining`.
     public var activity: ActivityKind { .coalMining }
     /// Mass of coal produced.
-    public var acceptedDimensions: [Dimension] { [.mass] }
+    public var acceptedDimensions: [PhysicalDimension] { [.mass] }
 
     /// Checks category 1.B.1.a.i or 1.B.1.a.ii (or a stage below), a fuel item, the unit and the sign.
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {
@@ -56,7 +56,7 @@ public struct OilGasSystem: CalculationMethod {
     /// `oil_gas_system`.
     public var activity: ActivityKind { .oilGasSystem }
     /// Volume, mass or energy of throughput.
-    public var acceptedDimensions: [Dimension] { [.volume, .mass, .energy] }
+    public var acceptedDimensions: [PhysicalDimension] { [.volume, .mass, .energy] }
 
     /// Checks category 1.B.2, a fuel item, the unit and the sign.
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {

@@ -50,10 +50,10 @@ public struct GWPValue: Hashable, Sendable {
     /// Where the number comes from.
     public var source: String
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
 
     /// Creates a value.
-    public init(gas: Gas, set: GWPSet, gwp100: Double, source: String, location: SourceLocation) {
+    public init(gas: Gas, set: GWPSet, gwp100: Double, source: String, location: InputLocation) {
         self.gas = gas
         self.set = set
         self.gwp100 = gwp100

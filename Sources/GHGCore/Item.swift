@@ -35,11 +35,11 @@ public struct Item: Hashable, Sendable {
     /// Where the name and classification come from.
     public var source: String
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
 
     /// Creates an item.
     public init(id: String, kind: ItemKind, group: String, isBiomass: Bool, nameEN: String, nameZH: String,
-                source: String, location: SourceLocation) {
+                source: String, location: InputLocation) {
         self.id = id
         self.kind = kind
         self.group = group

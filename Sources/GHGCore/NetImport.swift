@@ -10,7 +10,7 @@ public struct NetImport: CalculationMethod {
     /// The category prefix the rows must use.
     public let categoryPrefix: String
     /// The item kind's dimension.
-    public let dimension: Dimension
+    public let dimension: PhysicalDimension
     /// The factor parameter.
     public let parameter: String
     /// An example unit for messages.
@@ -24,7 +24,7 @@ public struct NetImport: CalculationMethod {
                                        parameter: "heat_ef", example: "tCO2/GJ")
 
     /// The one dimension the activity value may have.
-    public var acceptedDimensions: [Dimension] { [dimension] }
+    public var acceptedDimensions: [PhysicalDimension] { [dimension] }
 
     /// Checks the category, an energy-carrier item and the unit; negative values (net exports) are allowed.
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {
@@ -61,7 +61,7 @@ public struct DirectEmission: CalculationMethod {
     /// `direct_emission`.
     public var activity: ActivityKind { .directEmission }
     /// Mass.
-    public var acceptedDimensions: [Dimension] { [.mass] }
+    public var acceptedDimensions: [PhysicalDimension] { [.mass] }
 
     /// Checks the gas, the unit (species, if written, must be the gas) and the sign.
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {

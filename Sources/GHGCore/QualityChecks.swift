@@ -38,7 +38,7 @@ public enum QualityChecks {
         -> (results: [CheckResult], diagnostics: [Diagnostic])
     {
         struct Key: Hashable { var region: String; var year: Int; var item: String }
-        var ra: [Key: (Double, SourceLocation)] = [:]
+        var ra: [Key: (Double, InputLocation)] = [:]
         var sa: [Key: CompensatedSum] = [:]
         let energy = CategoryCode("1.A")!
         for l in lines where l.gas == .co2 {

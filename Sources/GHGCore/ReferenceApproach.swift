@@ -23,7 +23,7 @@ public struct ReferenceApproach: CalculationMethod {
     /// `fuel_supply`.
     public var activity: ActivityKind { .fuelSupply }
     /// Mass, volume or energy.
-    public var acceptedDimensions: [Dimension] { [.mass, .volume, .energy] }
+    public var acceptedDimensions: [PhysicalDimension] { [.mass, .volume, .energy] }
 
     /// Checks category 1.A, a fuel, the flow name and the sign (only a stock change may be negative).
     public func validate(_ record: ActivityRecord, context: CalculationContext) -> [Diagnostic] {

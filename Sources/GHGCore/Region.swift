@@ -26,11 +26,11 @@ public struct Region: Hashable, Sendable {
     /// The parent region's code (a zone's parent is its host county); nil for the top of the tree.
     public var parent: String?
     /// Where the row is.
-    public var location: SourceLocation
+    public var location: InputLocation
 
     /// Creates a region.
     public init(code: String, nameZH: String, nameEN: String, level: RegionLevel, parent: String?,
-                location: SourceLocation) {
+                location: InputLocation) {
         self.code = code
         self.nameZH = nameZH
         self.nameEN = nameEN

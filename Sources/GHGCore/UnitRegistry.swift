@@ -15,19 +15,19 @@ public enum UnitRegistry {
         /// Scale to the dimension's base unit.
         public let scale: Double
         /// The dimension.
-        public let dimension: Dimension
+        public let dimension: PhysicalDimension
     }
 
     /// Every simple unit the registry knows.
     public static let entries: [Entry] = {
-        func e(_ s: [String], _ scale: Double, _ d: Dimension) -> Entry { Entry(spellings: s, scale: scale, dimension: d) }
+        func e(_ s: [String], _ scale: Double, _ d: PhysicalDimension) -> Entry { Entry(spellings: s, scale: scale, dimension: d) }
         return [
             // Mass (base t).
             e(["t", "tonne", "吨"], 1, .mass),
             e(["kg", "千克", "公斤"], 1e-3, .mass),
             e(["g", "克"], 1e-6, .mass),
             e(["Gg", "kt", "10^3t", "千吨"], 1e3, .mass),
-            e(["10^4t", "万吨"], 1e4, .mass),
+            e(["10^4t", "万吨", "万t"], 1e4, .mass),
             e(["Mt", "10^6t", "百万吨"], 1e6, .mass),
             e(["10^8t", "亿吨"], 1e8, .mass),
             // Energy (base GJ).
@@ -42,9 +42,9 @@ public enum UnitRegistry {
             e(["L", "l", "升"], 1e-3, .volume),
             e(["m3", "m³", "Nm3", "Nm³", "立方米", "标准立方米"], 1, .volume),
             e(["10^3m3", "10^3Nm3", "千立方米"], 1e3, .volume),
-            e(["10^4m3", "10^4m³", "10^4Nm3", "10^4Nm³", "万立方米", "万Nm3", "万m3", "万标准立方米"], 1e4, .volume),
+            e(["10^4m3", "10^4m³", "10^4Nm3", "10^4Nm³", "万立方米", "万Nm3", "万Nm³", "万m3", "万m³", "万标准立方米"], 1e4, .volume),
             e(["10^6m3", "10^6Nm3", "百万立方米"], 1e6, .volume),
-            e(["10^8m3", "10^8m³", "10^8Nm3", "亿立方米", "亿m3", "亿Nm3"], 1e8, .volume),
+            e(["10^8m3", "10^8m³", "10^8Nm3", "亿立方米", "亿m3", "亿m³", "亿Nm3", "亿Nm³"], 1e8, .volume),
             // Electricity (base MWh).
             e(["kWh", "千瓦时", "度"], 1e-3, .electricity),
             e(["MWh", "兆瓦时"], 1, .electricity),
@@ -98,12 +98,12 @@ public enum UnitRegistry {
     ///
     /// - Complexity: O(n) in the length of the spelling.
     /// - Throws: ``UnitError/unknown(_:part:)`` naming the part that is not a known unit.
-    public static func parse(_ text: String) throws(UnitError) -> Unit {
+    public static func parse(_ text: String) throws(UnitError) -> MeasurementUnit {
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { throw .unknown(text, part: text) }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         var scale = 1.0
-        var dimension = Dimension.dimensionless
+        var dimension = PhysicalDimension.dimensionless
         var species: Species?
         for (i, part) in parts.enumerated() {
             let key = String(part.unicodeScalars.filter { $0 != " " && $0 != "\t" })
@@ -122,7 +122,7 @@ public enum UnitRegistry {
             }
             throw .unknown(trimmed, part: part)
         }
-        return Unit(symbol: trimmed, scale: scale, dimension: dimension, species: species)
+        return MeasurementUnit(symbol: trimmed, scale: scale, dimension: dimension, species: species)
     }
 
     private static func massWithSpecies(_ key: String) -> (Entry, Species)? {
@@ -134,7 +134,7 @@ public enum UnitRegistry {
     }
 
     /// The spellings of every simple unit, grouped by dimension, for `ghg units` and documentation.
-    public static var catalogue: [(dimension: Dimension, spellings: [String], scale: Double)] {
+    public static var catalogue: [(dimension: PhysicalDimension, spellings: [String], scale: Double)] {
         entries.map { ($0.dimension, $0.spellings, $0.scale) }
     }
 }

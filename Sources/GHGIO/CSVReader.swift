@@ -58,7 +58,7 @@ public enum CSVReader {
 
         func decode(_ b: [UInt8], at col: Int) -> String {
             if let s = String(validating: b, as: UTF8.self) { return s }
-            diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: fieldLine, column: col),
+            diagnostics.append(.error(.fileFormat, at: InputLocation(file: file, line: fieldLine, column: col),
                 "field is not valid UTF-8; expected the file to be saved as UTF-8 (not GBK/GB18030)"))
             recordBad = true
             return String(decoding: b, as: UTF8.self)
@@ -107,13 +107,13 @@ public enum CSVReader {
                 }
                 if !closed {
                     diagnostics.append(.error(.fileFormat,
-                        at: SourceLocation(file: file, line: startLine, column: startColumn),
+                        at: InputLocation(file: file, line: startLine, column: startColumn),
                         "quoted field is never closed; expected a closing '\"' before the end of the file"))
                     recordBad = true
                 }
                 // After the closing quote: a separator, a line end or the end of file.
                 if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                    diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: line, column: column),
+                    diagnostics.append(.error(.fileFormat, at: InputLocation(file: file, line: line, column: column),
                         "unexpected text after a closing quote; expected ',' or the end of the line"))
                     recordBad = true
                     while i < n, bytes[i] != 0x2C, bytes[i] != 0x0A { advance(bytes[i]); i += 1 }
@@ -140,7 +140,7 @@ public enum CSVReader {
                 atFieldStart = true
             default:
                 if b == 0x22 {
-                    diagnostics.append(.error(.fileFormat, at: SourceLocation(file: file, line: line, column: column),
+                    diagnostics.append(.error(.fileFormat, at: InputLocation(file: file, line: line, column: column),
                         "unexpected '\"' inside an unquoted field; expected the whole field in quotes with '\"\"' "
                             + "for a quote"))
                     recordBad = true

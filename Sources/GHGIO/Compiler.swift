@@ -55,7 +55,7 @@ public enum Compiler {
         for (i, id) in project.config.factorStack.enumerated() {
             if id == "local" || id == project.localSet?.info.id {
                 if i != 0 || project.localSet == nil {
-                    log.report(.error(.projectFile, at: SourceLocation(file: "ghg-project.json"),
+                    log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
                         project.localSet == nil
                             ? "factor_stack names '\(id)' but the project has no factors/ folder"
                             : "factor_stack names the project's own set '\(id)' at position \(i + 1); it is always "
@@ -64,7 +64,7 @@ public enum Compiler {
                 continue
             }
             guard let set = reference.sets[id] else {
-                log.report(.error(.projectFile, at: SourceLocation(file: "ghg-project.json"),
+                log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
                     "unknown factor set '\(id)' in factor_stack; expected one of "
                         + reference.sets.keys.sorted().joined(separator: ", ")))
                 continue

@@ -38,7 +38,7 @@ public enum ProjectReader {
             return bytes
         }
         guard let json = read("ghg-project.json") else {
-            d.append(.error(.projectFile, at: SourceLocation(file: "ghg-project.json"),
+            d.append(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
                 "cannot read ghg-project.json in '\(root)'; expected a project folder (see Templates/demo-city)"))
             return nil
         }
@@ -59,7 +59,7 @@ public enum ProjectReader {
                                          parent: r["parent"].isEmpty ? nil : r["parent"], location: r.location))
             }
         } else {
-            d.append(.error(.projectFile, at: SourceLocation(file: "regions.csv"),
+            d.append(.error(.projectFile, at: InputLocation(file: "regions.csv"),
                 "cannot read regions.csv; expected code,name_zh,name_en,level,parent"))
         }
         var regionLog = DiagnosticLog(limit: .max)
@@ -70,7 +70,7 @@ public enum ProjectReader {
         var rowCount = 0
         let activityFiles = FileSystem.list(FileSystem.join(root, "activity")).filter { $0.hasSuffix(".csv") }
         if activityFiles.isEmpty {
-            d.append(.warning(.projectFile, at: SourceLocation(file: "activity"),
+            d.append(.warning(.projectFile, at: InputLocation(file: "activity"),
                 "no activity/*.csv files; the inventory will be empty"))
         }
         for name in activityFiles {
@@ -99,7 +99,7 @@ public enum ProjectReader {
     }
 
     static func parseConfig(_ bytes: [UInt8], into d: inout [Diagnostic]) -> ProjectConfig? {
-        let loc = SourceLocation(file: "ghg-project.json")
+        let loc = InputLocation(file: "ghg-project.json")
         let object: [String: Any]
         do {
             guard let o = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
@@ -199,7 +199,7 @@ public enum ProjectReader {
         let activity = r.required("activity", "an activity kind such as fuel_combustion", into: &d)
         let item = r.required("item", "an item such as raw_coal", into: &d)
         var amount: ActivityAmount?
-        var unit: GHGCore.Unit?
+        var unit: GHGCore.MeasurementUnit?
         let text = r["value"]
         if let key = NotationKey(rawValue: text) {
             amount = .notation(key)

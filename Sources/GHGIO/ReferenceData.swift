@@ -40,7 +40,7 @@ public enum ReferenceReader {
         func table(_ name: String, _ req: [String], _ opt: [String] = []) -> Table? {
             let path = FileSystem.join(root, name)
             guard let bytes = FileSystem.read(path) else {
-                d.append(.error(.fileFormat, at: SourceLocation(file: label + "/" + name),
+                d.append(.error(.fileFormat, at: InputLocation(file: label + "/" + name),
                     "cannot read \(name); expected it in the factor library folder '\(label)'"))
                 return nil
             }
@@ -117,7 +117,7 @@ public enum ReferenceReader {
         defer { log.report(contentsOf: d) }
         let jsonLabel = label + "/set.json"
         guard let jsonBytes = FileSystem.read(FileSystem.join(folder, "set.json")) else {
-            d.append(.error(.factorSet, at: SourceLocation(file: jsonLabel),
+            d.append(.error(.factorSet, at: InputLocation(file: jsonLabel),
                 "cannot read set.json; expected a factor-set folder with set.json and factor CSV files"))
             return nil
         }
@@ -128,13 +128,13 @@ public enum ReferenceReader {
             }
             object = o
         } catch {
-            d.append(.error(.factorSet, at: SourceLocation(file: jsonLabel),
+            d.append(.error(.factorSet, at: InputLocation(file: jsonLabel),
                 "set.json is not a JSON object; expected {\"id\": ..., \"version\": ..., ...}"))
             return nil
         }
         func s(_ k: String) -> String { object[k] as? String ?? "" }
         guard !s("id").isEmpty, !s("version").isEmpty else {
-            d.append(.error(.factorSet, at: SourceLocation(file: jsonLabel),
+            d.append(.error(.factorSet, at: InputLocation(file: jsonLabel),
                 "set.json lacks 'id' or 'version'; expected both as strings"))
             return nil
         }
@@ -165,7 +165,7 @@ public enum ReferenceReader {
                 if isProject {
                     items += readItems(t, into: &d)
                 } else {
-                    d.append(.error(.factorSet, at: SourceLocation(file: file),
+                    d.append(.error(.factorSet, at: InputLocation(file: file),
                         "a shipped set may not define items; expected them in EmissionFactors/items.csv"))
                 }
             default:

@@ -10,7 +10,7 @@ struct Table {
         let index: [String: Int]
 
         var line: Int { record.line }
-        var location: SourceLocation { SourceLocation(file: file, line: record.line) }
+        var location: InputLocation { InputLocation(file: file, line: record.line) }
 
         /// The trimmed field, or "" when the column is absent.
         subscript(_ name: String) -> String {
@@ -19,9 +19,9 @@ struct Table {
         }
 
         /// The field's location.
-        func location(_ name: String) -> SourceLocation {
+        func location(_ name: String) -> InputLocation {
             guard let i = index[name], i < record.columns.count else { return location }
-            return SourceLocation(file: file, line: record.lines[i], column: record.columns[i])
+            return InputLocation(file: file, line: record.lines[i], column: record.columns[i])
         }
 
         /// 1-based columns by name, for records that keep them.
@@ -75,7 +75,7 @@ struct Table {
         }
 
         /// A unit, or an error quoting it.
-        func unit(_ name: String, into d: inout [Diagnostic]) -> GHGCore.Unit? {
+        func unit(_ name: String, into d: inout [Diagnostic]) -> GHGCore.MeasurementUnit? {
             let v = self[name]
             do { return try UnitRegistry.parse(v) } catch {
                 d.append(.error(v.isEmpty ? .emptyField : .unknownUnit, at: location(name),
@@ -102,7 +102,7 @@ struct Table {
         diagnostics += d
         recordCount = max(records.count - 1, 0) + rejected
         guard let head = records.first else {
-            diagnostics.append(.error(.header, at: SourceLocation(file: file, line: 1),
+            diagnostics.append(.error(.header, at: InputLocation(file: file, line: 1),
                 "empty file; expected a header row: \(required.joined(separator: ","))"))
             header = []
             rows = []
@@ -111,7 +111,7 @@ struct Table {
         header = head.fields.map { $0.trimmingSpaces }
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() {
-            let loc = SourceLocation(file: file, line: head.line, column: head.columns[i])
+            let loc = InputLocation(file: file, line: head.line, column: head.columns[i])
             if index[name] != nil {
                 diagnostics.append(.error(.header, at: loc, "column '\(name)' appears twice in the header"))
             } else if !required.contains(name) && !optional.contains(name) {
@@ -122,7 +122,7 @@ struct Table {
         }
         let missing = required.filter { index[$0] == nil }
         if !missing.isEmpty {
-            diagnostics.append(.error(.header, at: SourceLocation(file: file, line: head.line),
+            diagnostics.append(.error(.header, at: InputLocation(file: file, line: head.line),
                 "missing column\(missing.count > 1 ? "s" : "") " + missing.map { "'\($0)'" }.joined(separator: ", ")
                     + "; expected a header with " + required.joined(separator: ",")))
             rows = []
@@ -131,7 +131,7 @@ struct Table {
         var out: [Row] = []
         for r in records.dropFirst() {
             if r.fields.count != header.count {
-                diagnostics.append(.error(.columnCount, at: SourceLocation(file: file, line: r.line),
+                diagnostics.append(.error(.columnCount, at: InputLocation(file: file, line: r.line),
                     "row has \(r.fields.count) field\(r.fields.count == 1 ? "" : "s"); expected \(header.count) "
                         + "(\(header.joined(separator: ",")))"))
                 continue

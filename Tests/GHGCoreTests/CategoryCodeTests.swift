@@ -77,4 +77,20 @@ struct CategoryCodeTests {
         #expect(!(try code("1.A.1") < code("1.A.1")))
         #expect(try code("1.A.1") == code(" 1.A.1"))
     }
+
+    /// Regression: the order must be a strict total order even for codes outside the IPCC table, or sorting and the
+    /// inventory's binary search break (x < l by roman value, l < m and m < x by spelling was a cycle; 01 vs 1 tied).
+    @Test func orderIsStrictAndTotal() throws {
+        let codes = try ["1.A.1.a.x", "1.A.1.a.l", "1.A.1.a.m", "1.A.1.a.ix", "1.A.01", "1.A.1", "1.A.b", "IND"]
+            .map(code)
+        for a in codes {
+            #expect(!(a < a))
+            for b in codes where a != b {
+                #expect((a < b) != (b < a), "\(a) vs \(b)")
+                for c in codes where a < b && b < c { #expect(a < c, "\(a) < \(b) < \(c)") }
+            }
+        }
+        #expect(try code("1.A.1.a.ix") < code("1.A.1.a.x"))
+        #expect(try code("1.A.1.a.l") < code("1.A.1.a.m"))  // roman numerals before other letters at level 5
+    }
 }

@@ -8,11 +8,11 @@ private func regionTree() -> RegionTree {
     var log = DiagnosticLog()
     let tree = RegionTree([
         Region(code: province, nameZH: "四川省", nameEN: "Sichuan", level: .province, parent: nil,
-               location: SourceLocation(file: "regions.csv", line: 2)),
+               location: InputLocation(file: "regions.csv", line: 2)),
         Region(code: city, nameZH: "广元市", nameEN: "Guangyuan", level: .city, parent: province,
-               location: SourceLocation(file: "regions.csv", line: 3)),
+               location: InputLocation(file: "regions.csv", line: 3)),
         Region(code: county, nameZH: "利州区", nameEN: "Lizhou", level: .county, parent: city,
-               location: SourceLocation(file: "regions.csv", line: 4)),
+               location: InputLocation(file: "regions.csv", line: 4)),
     ], diagnostics: &log)
     precondition(log.diagnostics.isEmpty)
     return tree
@@ -24,7 +24,7 @@ private func row(_ parameter: String = "ef_ch4", item: String = "coal", category
                  value: Double, unit: String = "kg/TJ", file: String = "factors.csv", line: Int) throws -> FactorRow {
     FactorRow(parameter: parameter, item: item, category: category.flatMap(CategoryCode.init), technology: technology,
               region: region, yearFrom: from, yearTo: to, value: value, unit: try UnitRegistry.parse(unit),
-              source: "test", location: SourceLocation(file: file, line: line))
+              source: "test", location: InputLocation(file: file, line: line))
 }
 
 private func info(_ id: String, project: Bool = false) -> FactorSetInfo {
@@ -49,7 +49,7 @@ private func library(_ sets: [FactorSet], overrides: [String: LookupOverride] = 
 private func membership() -> [RegionMembership] {
     func m(_ region: String, _ member: String, _ from: Int?, _ to: Int?, _ line: Int) -> RegionMembership {
         RegionMembership(region: region, member: member, yearFrom: from, yearTo: to, source: "test",
-                         location: SourceLocation(file: "region-membership.csv", line: line))
+                         location: InputLocation(file: "region-membership.csv", line: line))
     }
     return [m("central_china", province, nil, 2020, 2), m("southwest_china", province, 2021, nil, 3),
             m("CN", "central_china", nil, nil, 4), m("CN", "southwest_china", nil, nil, 5)]
@@ -236,8 +236,8 @@ struct FactorLibraryTests {
         let error = #expect(throws: FactorLookupError.self) { try lib.find(year: 2018).get() }
         let q = FactorQuery(parameter: "ef_ch4", item: "coal", category: energyIndustries, technology: nil,
                             region: county, year: 2018)
-        #expect(error == FactorLookupError.ambiguous(q, set: "local", rows: [SourceLocation(file: "factors.csv", line: 3),
-                                                             SourceLocation(file: "factors.csv", line: 9)]))
+        #expect(error == FactorLookupError.ambiguous(q, set: "local", rows: [InputLocation(file: "factors.csv", line: 3),
+                                                             InputLocation(file: "factors.csv", line: 9)]))
         #expect(error?.message == "ambiguous factor for parameter 'ef_ch4' for item 'coal', category 1.A.1.a, "
             + "region 510802, year 2018: set 'local' has equally specific rows at factors.csv:3 and factors.csv:9; "
             + "make one row more specific or remove one")
@@ -331,7 +331,7 @@ struct FactorLibraryTests {
                                     region: county, year: 2020, dimension: .energy / .mass).get()
         #expect(typed.row.value == 48)
         #expect(typed.set.id == "ipcc-2006")
-        #expect(typed.skippedProjectRows.map(\.location) == [SourceLocation(file: "factors.csv", line: 2)])
+        #expect(typed.skippedProjectRows.map(\.location) == [InputLocation(file: "factors.csv", line: 2)])
     }
 
     @Test func duplicateKeysAreReportedAndTheFirstRowKept() throws {
@@ -341,7 +341,7 @@ struct FactorLibraryTests {
             try row("ncv", item: "diesel", value: 42.652, unit: "GJ/t", file: "factors/fuels.csv", line: 3),
             try row("ncv", item: "raw_coal", value: 25.8, unit: "TJ/Gg", file: "factors/fuels.csv", line: 5),
         ], diagnostics: &log)
-        #expect(log.diagnostics == [.error(.duplicateRow, at: SourceLocation(file: "factors/fuels.csv", line: 5),
+        #expect(log.diagnostics == [.error(.duplicateRow, at: InputLocation(file: "factors/fuels.csv", line: 5),
             "factor row repeats the key of factors/fuels.csv:2 (parameter 'ncv', item 'raw_coal')")])
         #expect(s.rows.map(\.value) == [20.908, 42.652])
         #expect(s.candidates(parameter: "ncv", item: "raw_coal").map(\.value) == [20.908])

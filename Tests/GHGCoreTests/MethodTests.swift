@@ -16,11 +16,11 @@ private func regions() -> RegionTree {
     var log = DiagnosticLog()
     return RegionTree([
         Region(code: "510000", nameZH: "四川省", nameEN: "Sichuan", level: .province, parent: nil,
-               location: SourceLocation(file: "regions.csv", line: 2)),
+               location: InputLocation(file: "regions.csv", line: 2)),
         Region(code: "510800", nameZH: "广元市", nameEN: "Guangyuan", level: .city, parent: "510000",
-               location: SourceLocation(file: "regions.csv", line: 3)),
+               location: InputLocation(file: "regions.csv", line: 3)),
         Region(code: county, nameZH: "利州区", nameEN: "Lizhou", level: .county, parent: "510800",
-               location: SourceLocation(file: "regions.csv", line: 4)),
+               location: InputLocation(file: "regions.csv", line: 4)),
     ], diagnostics: &log)
 }
 
@@ -28,7 +28,7 @@ private func items() -> ItemCatalog {
     var log = DiagnosticLog()
     func item(_ id: String, _ kind: ItemKind, _ group: String, biomass: Bool = false, _ line: Int) -> Item {
         Item(id: id, kind: kind, group: group, isBiomass: biomass, nameEN: id, nameZH: id, source: "test",
-             location: SourceLocation(file: "items.csv", line: line))
+             location: InputLocation(file: "items.csv", line: line))
     }
     return ItemCatalog([item("diesel", .fuel, "oil", 2), item("other_bituminous_coal", .fuel, "coal", 3),
                         item("wood", .fuel, "biomass", biomass: true, 4),
@@ -40,7 +40,7 @@ private func categories() -> CategoryTable {
     let codes = ["1", "1.A", "1.A.1", "1.A.1.a", "1.A.4", "1.A.4.b", "IND", "IND.1"]
     let table = CategoryTable(codes.enumerated().map { i, c in
         CategoryInfo(code: CategoryCode(c)!, nameEN: c, nameZH: c, chinaSector: "", crtCode: "",
-                     location: SourceLocation(file: "categories.csv", line: i + 2))
+                     location: InputLocation(file: "categories.csv", line: i + 2))
     }, diagnostics: &log)
     precondition(log.diagnostics.isEmpty)
     return table
@@ -50,7 +50,7 @@ private func factor(_ parameter: String, _ item: String, _ value: Double, _ unit
                     set: String, line: Int) throws -> FactorRow {
     FactorRow(parameter: parameter, item: item, category: nil, technology: nil, region: region, yearFrom: nil,
               yearTo: nil, value: value, unit: try UnitRegistry.parse(unit), source: "test",
-              location: SourceLocation(file: "\(set)/factors.csv", line: line))
+              location: InputLocation(file: "\(set)/factors.csv", line: line))
 }
 
 private func factorSet(_ id: String, _ rows: [FactorRow], membership: [RegionMembership] = []) -> FactorSet {
@@ -69,7 +69,7 @@ private func context(_ sets: [FactorSet]) -> CalculationContext {
 
 private func record(_ line: Int, category: String = "1.A.1.a", activity: ActivityKind = .fuelCombustion,
                     item: String, value: Double, unit: String) throws -> ActivityRecord {
-    ActivityRecord(location: SourceLocation(file: energyFile, line: line),
+    ActivityRecord(location: InputLocation(file: energyFile, line: line),
                    columns: ["region": 1, "year": 2, "category": 3, "activity": 4, "item": 5, "value": 6, "unit": 7],
                    region: county, year: 2020, category: CategoryCode(category)!, activity: activity, item: item,
                    technology: nil, amount: .value(value), unit: try UnitRegistry.parse(unit), source: "yearbook",
@@ -127,7 +127,7 @@ struct MethodTests {
         #expect(co2.lineage.factors.map(\.baseUnit) == ["GJ/t", "tC/GJ", "1"])
         #expect(co2.lineage.formula == "CO2 = E × CC × OF × 44/12 = (AD 10000 t × NCV 42.652 GJ/t = E 426520 GJ) × "
             + "CC 0.0202 tC/GJ × OF 0.98 × 44/12 = 30959.096373333334 t")
-        #expect(co2.lineage.activity.location == SourceLocation(file: energyFile, line: 2))
+        #expect(co2.lineage.activity.location == InputLocation(file: energyFile, line: 2))
         #expect(co2.lineage.activity.convertedValue == 10000)
         #expect(co2.lineage.activity.convertedUnit == "t")
         // CH4 = 426 520 GJ × 3 × 10^-6 t/GJ = 1.27956 t; N2O = 426 520 × 0.6 × 10^-6 = 0.255912 t.
@@ -206,7 +206,7 @@ struct MethodTests {
                                                        region: "central_china", set: "grid", line: 2)],
                              membership: [RegionMembership(region: "central_china", member: "510000", yearFrom: nil,
                                                            yearTo: 2020, source: "test",
-                                                           location: SourceLocation(file: "grid/m.csv", line: 2))])
+                                                           location: InputLocation(file: "grid/m.csv", line: 2))])
         let r = try record(4, category: "IND.1", activity: .electricityNetImport, item: "electricity", value: -50,
                            unit: "万千瓦时")
         let result = run([r], [grid])
@@ -228,7 +228,7 @@ struct MethodTests {
                                                factor("tce_coefficient", "diesel", 1.4571, "kgce/kg", set: "local",
                                                       line: 8)]
         let result = run([try dieselRecord()], [factorSet("local", rows)])
-        #expect(result.diagnostics == [.error(.missingFactor, at: SourceLocation(file: energyFile, line: 2, column: 5),
+        #expect(result.diagnostics == [.error(.missingFactor, at: InputLocation(file: energyFile, line: 2, column: 5),
             "no factor for parameter 'ef_ch4' for item 'diesel', category 1.A.1.a, region 510802, year 2020, "
                 + "unit of mass/energy in the stack [local]; expected a row in one of these sets or in the project's "
                 + "factors/ folder")])
@@ -277,7 +277,7 @@ private func ar5() -> GWPTable {
     var log = DiagnosticLog()
     let rows = [(Gas.co2, 1.0), (.ch4, 28), (.n2o, 265)].enumerated().map { i, g in
         GWPValue(gas: g.0, set: .ar5, gwp100: g.1, source: "AR5 WG1 Table 8.A.1",
-                 location: SourceLocation(file: "gwp.csv", line: i + 2))
+                 location: InputLocation(file: "gwp.csv", line: i + 2))
     }
     return GWPTable(rows, diagnostics: &log)
 }
@@ -286,7 +286,7 @@ private func line(_ category: String, _ gas: Gas, _ mass: Double, scope: Emissio
                   at row: Int) -> EmissionLine {
     EmissionLine(region: county, year: 2020, category: CategoryCode(category)!, item: "x", gas: gas, scope: scope,
                  massTonnes: mass, method: .directEmission,
-                 lineage: Lineage(activity: ActivityReference(location: SourceLocation(file: energyFile, line: row),
+                 lineage: Lineage(activity: ActivityReference(location: InputLocation(file: energyFile, line: row),
                                                               value: mass, unit: "t", convertedValue: mass,
                                                               convertedUnit: "t", source: "test"),
                                   factors: [], formula: ""))
@@ -379,7 +379,7 @@ extension MethodTests {
         let inv = Inventory(lines: [line("1.A.1.a", .co2, 10, at: 2), line("1.A.1.a", .sf6, 0.02, at: 8),
                                     line("1.A.1.a", .sf6, 0.01, at: 5)],
                             gwp: ar5(), set: .ar5, diagnostics: &log)
-        #expect(log.diagnostics == [.error(.missingGWP, at: SourceLocation(file: energyFile, line: 5),
+        #expect(log.diagnostics == [.error(.missingGWP, at: InputLocation(file: energyFile, line: 5),
             "no AR5 GWP for SF6 in gwp.csv; expected a row (gas SF6, set AR5) or another GWP set")])
         let sf6 = inv.row(key("TOTAL", .gas(.sf6)))
         #expect(close(sf6?.massTonnes, 0.03))

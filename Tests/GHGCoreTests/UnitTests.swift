@@ -5,11 +5,11 @@ import GHGCore
 struct UnitCase: Sendable, CustomTestStringConvertible {
     let spelling: String
     let scale: Double
-    let dimension: Dimension
+    let dimension: PhysicalDimension
     let species: Species?
     var testDescription: String { spelling }
 
-    init(_ spelling: String, _ scale: Double, _ dimension: Dimension, _ species: Species? = nil) {
+    init(_ spelling: String, _ scale: Double, _ dimension: PhysicalDimension, _ species: Species? = nil) {
         self.spelling = spelling
         self.scale = scale
         self.dimension = dimension
@@ -20,9 +20,9 @@ struct UnitCase: Sendable, CustomTestStringConvertible {
 /// `a` and `b` agree to a relative 1e-12 (for scales that are quotients of decimal powers).
 private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(abs(a), abs(b)) }
 
-@Suite("UnitRegistry and Unit")
+@Suite("UnitRegistry and MeasurementUnit")
 struct UnitTests {
-    // Base units (Dimension.swift, BaseDimension.baseUnit): t, GJ, m3, MWh, tce, ha, head, yr.
+    // Base units (PhysicalDimension.swift, BaseDimension.baseUnit): t, GJ, m3, MWh, tce, ha, head, yr.
     static let compound: [UnitCase] = [
         UnitCase("GJ/t", 1, .energy / .mass),                   // 1 GJ / 1 t
         UnitCase("TJ/Gg", 1, .energy / .mass),                  // 10^3 GJ / 10^3 t (methodology.md §0.2)
@@ -170,5 +170,14 @@ struct UnitTests {
         #expect(padded.symbol == "10^4 t")
         #expect(try UnitRegistry.parse("\u{3000}万吨\t").symbol == "万吨")
         #expect(try UnitRegistry.parse("GJ / 10^4 m3").scale == 1e-4)
+    }
+
+    /// Spellings mixing Chinese multipliers with ASCII or superscript units, as found in statistical tables.
+    @Test func mixedChineseSpellings() throws {
+        #expect(try UnitRegistry.parse("万t").scale == 1e4)            // 万 = 10^4
+        #expect(try UnitRegistry.parse("万m³").scale == 1e4)
+        #expect(try UnitRegistry.parse("万Nm³").dimension == .volume)
+        #expect(try UnitRegistry.parse("亿m³").scale == 1e8)            // 亿 = 10^8
+        #expect(try UnitRegistry.parse("万tce").dimension == .standardCoal)
     }
 }

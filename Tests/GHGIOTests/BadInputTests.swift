@@ -433,9 +433,9 @@ private func expectRejected(_ c: Compilation, _ expected: [String], goodLines: S
     @Test func diagnosticLimitBoundsTheKeptListAndCountsTheRest() throws {
         var log = DiagnosticLog(limit: 5)
         for i in 1...12 {
-            log.report(.error(.unknownUnit, at: SourceLocation(file: "f.csv", line: i), "bad \(i)"))
+            log.report(.error(.unknownUnit, at: InputLocation(file: "f.csv", line: i), "bad \(i)"))
         }
-        log.report(.warning(.header, at: SourceLocation(file: "f.csv", line: 20), "odd"))
+        log.report(.warning(.header, at: InputLocation(file: "f.csv", line: 20), "odd"))
         #expect(log.diagnostics.map(\.location.line) == [1, 2, 3, 4, 5])
         #expect(log.dropped == 8)
         #expect(log.errorCount == 12)

@@ -50,8 +50,8 @@ struct FactorTableTests {
     }
 
     /// The dimension each parameter's unit may have (EmissionFactors/README.md).
-    static let allowed: [String: [GHGCore.Dimension]] = {
-        typealias D = GHGCore.Dimension
+    static let allowed: [String: [GHGCore.PhysicalDimension]] = {
+        typealias D = GHGCore.PhysicalDimension
         let energyPerMass: D = .energy / .mass, energyPerVolume: D = .energy / .volume
         let massPerEnergy: D = .mass / .energy, massPerVolume: D = .mass / .volume, volumePerMass: D = .volume / .mass
         return [
@@ -83,7 +83,7 @@ struct FactorTableTests {
     @Test("no two rows of a set share a key", arguments: setIDs)
     func noDuplicateKeys(_ id: String) throws {
         let set = try #require(Self.reference.0.sets[id])
-        var seen: [String: GHGCore.SourceLocation] = [:]
+        var seen: [String: GHGCore.InputLocation] = [:]
         for row in set.rows {
             #expect(seen[row.key] == nil, "\(row.location) repeats \(seen[row.key].map { $0.description } ?? "")")
             seen[row.key] = row.location

@@ -2,18 +2,18 @@
 ///
 /// Units are parsed by ``UnitRegistry``; `symbol` keeps the spelling the user wrote, so that messages and lineage quote
 /// it back unchanged.
-public struct Unit: Hashable, Sendable, CustomStringConvertible {
+public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
     /// The spelling the unit was parsed from (`万吨`, `GJ/10^4 m3`).
     public let symbol: String
     /// The factor that turns a value in this unit into base units (万吨 → 10 000, since the mass base is t).
     public let scale: Double
     /// The unit's dimension.
-    public let dimension: Dimension
+    public let dimension: PhysicalDimension
     /// The species of the mass in the numerator, if the spelling names one (`tC/TJ` → carbon).
     public let species: Species?
 
     /// Creates a unit.
-    public init(symbol: String, scale: Double, dimension: Dimension, species: Species? = nil) {
+    public init(symbol: String, scale: Double, dimension: PhysicalDimension, species: Species? = nil) {
         self.symbol = symbol
         self.scale = scale
         self.dimension = dimension
@@ -41,7 +41,7 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     ///
     /// - Throws: ``UnitError/dimensionMismatch(from:to:)`` when the dimensions differ, and
     ///   ``UnitError/speciesMismatch(from:to:)`` when both units name a species and they differ (tC to tCO2).
-    public func convert(_ value: Double, to target: Unit) throws(UnitError) -> Double {
+    public func convert(_ value: Double, to target: MeasurementUnit) throws(UnitError) -> Double {
         guard dimension == target.dimension else { throw .dimensionMismatch(from: self, to: target) }
         if let a = species, let b = target.species, a != b { throw .speciesMismatch(from: self, to: target) }
         return value * scale / target.scale
@@ -56,9 +56,9 @@ public enum UnitError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The spelling is not in the registry; carries the whole unit and the part that failed.
     case unknown(String, part: String)
     /// The units measure different things.
-    case dimensionMismatch(from: Unit, to: Unit)
+    case dimensionMismatch(from: MeasurementUnit, to: MeasurementUnit)
     /// The units count different chemical species.
-    case speciesMismatch(from: Unit, to: Unit)
+    case speciesMismatch(from: MeasurementUnit, to: MeasurementUnit)
 
     /// A message that quotes the unit and says what was expected.
     public var description: String {

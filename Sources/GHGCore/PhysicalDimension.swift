@@ -59,12 +59,12 @@ public enum BaseDimension: Int, CaseIterable, Hashable, Sendable, CustomStringCo
 }
 
 /// A physical dimension: a product of base dimensions with integer exponents (energy/mass, mass/(head·time), ...).
-public struct Dimension: Hashable, Sendable, CustomStringConvertible {
+public struct PhysicalDimension: Hashable, Sendable, CustomStringConvertible {
     /// One exponent per ``BaseDimension``, in case order.
     public private(set) var exponents: [Int8]
 
     /// The dimensionless dimension (fractions, percentages).
-    public static let dimensionless = Dimension()
+    public static let dimensionless = PhysicalDimension()
 
     /// Creates the dimensionless dimension.
     public init() { exponents = Array(repeating: 0, count: BaseDimension.allCases.count) }
@@ -79,35 +79,35 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     public subscript(_ base: BaseDimension) -> Int8 { exponents[base.rawValue] }
 
     /// Mass.
-    public static let mass = Dimension(.mass)
+    public static let mass = PhysicalDimension(.mass)
     /// Thermal energy.
-    public static let energy = Dimension(.energy)
+    public static let energy = PhysicalDimension(.energy)
     /// Volume.
-    public static let volume = Dimension(.volume)
+    public static let volume = PhysicalDimension(.volume)
     /// Electricity.
-    public static let electricity = Dimension(.electricity)
+    public static let electricity = PhysicalDimension(.electricity)
     /// Standard coal equivalent.
-    public static let standardCoal = Dimension(.standardCoal)
+    public static let standardCoal = PhysicalDimension(.standardCoal)
     /// Area.
-    public static let area = Dimension(.area)
+    public static let area = PhysicalDimension(.area)
     /// Head count.
-    public static let headCount = Dimension(.headCount)
+    public static let headCount = PhysicalDimension(.headCount)
     /// Time.
-    public static let time = Dimension(.time)
+    public static let time = PhysicalDimension(.time)
     /// Currency.
-    public static let currency = Dimension(.currency)
+    public static let currency = PhysicalDimension(.currency)
     /// Population.
-    public static let population = Dimension(.population)
+    public static let population = PhysicalDimension(.population)
 
     /// The product of two dimensions.
-    public static func * (a: Dimension, b: Dimension) -> Dimension {
+    public static func * (a: PhysicalDimension, b: PhysicalDimension) -> PhysicalDimension {
         var r = a
         for i in r.exponents.indices { r.exponents[i] += b.exponents[i] }
         return r
     }
 
     /// The quotient of two dimensions.
-    public static func / (a: Dimension, b: Dimension) -> Dimension {
+    public static func / (a: PhysicalDimension, b: PhysicalDimension) -> PhysicalDimension {
         var r = a
         for i in r.exponents.indices { r.exponents[i] -= b.exponents[i] }
         return r
