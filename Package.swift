@@ -22,6 +22,8 @@ let package = Package(
             name: "ghg",
             dependencies: ["GHGCore", "GHGIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // A release-mode benchmark: `swift run -c release ghg-bench`.
+        .executableTarget(name: "ghg-bench", dependencies: ["GHGCore", "GHGIO"]),
         .testTarget(name: "GHGCoreTests", dependencies: ["GHGCore"]),
         .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"], exclude: ["Golden"]),
         .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO"]),

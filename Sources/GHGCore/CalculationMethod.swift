@@ -84,6 +84,18 @@ struct MethodSupport {
         self.context = context
     }
 
+    /// Runs `body` once per row with a fresh support value, collecting lines and the row's diagnostics.
+    static func eachRow(_ records: [ActivityRecord], _ context: CalculationContext,
+                        _ body: (inout MethodSupport, inout MethodOutput) -> Void) -> MethodOutput {
+        var out = MethodOutput()
+        for r in records {
+            var s = MethodSupport(r, context)
+            body(&s, &out)
+            out.diagnostics += s.diagnostics
+        }
+        return out
+    }
+
     /// The activity value in base units (rows reaching `calculate` always have a value and a unit).
     var baseAmount: Double {
         guard case let .value(v) = record.amount, let u = record.unit else { return 0 }

@@ -110,14 +110,8 @@ public struct CategoryTable: Sendable {
 
     /// Creates the table; duplicate codes and codes whose parent is missing are reported.
     public init(_ rows: [CategoryInfo], diagnostics: inout DiagnosticLog) {
-        for row in rows {
-            if let first = byCode[row.code] {
-                diagnostics.report(.error(.duplicateRow, at: row.location,
-                    "duplicate category '\(row.code)'; first given at \(first.location)"))
-                continue
-            }
-            byCode[row.code] = row
-        }
+        byCode = uniqueIndex(rows, key: \.code, location: \.location, what: { "category '\($0.code)'" },
+                             diagnostics: &diagnostics)
         for row in rows.sorted(by: { $0.code < $1.code }) {
             if let p = row.code.parent, byCode[p] == nil {
                 diagnostics.report(.error(.unknownCategory, at: row.location,

@@ -185,3 +185,22 @@ public struct DiagnosticLog: Sendable {
     /// The kept diagnostics sorted by location, for printing.
     public var sorted: [Diagnostic] { diagnostics.sorted() }
 }
+
+/// Indexes rows by a key, keeping the first row of each key and reporting every later one as a `duplicate-row` error
+/// that names the first row's location. The one place where "two rows with the same key" is decided for the
+/// reference tables (categories, items, regions).
+///
+/// - Parameter what: how the message names a row's key (`"category '1.A'"`).
+func uniqueIndex<Key: Hashable, Row>(_ rows: [Row], key: (Row) -> Key, location: (Row) -> InputLocation,
+                                     what: (Row) -> String, diagnostics: inout DiagnosticLog) -> [Key: Row] {
+    var index: [Key: Row] = [:]
+    for row in rows {
+        if let first = index[key(row)] {
+            diagnostics.report(.error(.duplicateRow, at: location(row),
+                "\(what(row)) is already defined at \(location(first))"))
+            continue
+        }
+        index[key(row)] = row
+    }
+    return index
+}

@@ -23,13 +23,10 @@ public struct FuelCombustion: CalculationMethod {
 
     /// Computes CO2, CH4 and N2O lines for each row.
     public func calculate(_ records: [ActivityRecord], context: CalculationContext) -> MethodOutput {
-        var out = MethodOutput()
-        for r in records {
-            var s = MethodSupport(r, context)
-            defer { out.diagnostics += s.diagnostics }
-            guard let energy = FuelEnergy(&s) else { continue }
+        MethodSupport.eachRow(records, context) { s, out in
+            guard let energy = FuelEnergy(&s) else { return }
             out.energy.append(s.energyLine(gigajoules: energy.gigajoules, ncv: energy.factors.first))
-            let biomass = context.items[r.item]?.isBiomass ?? false
+            let biomass = context.items[s.record.item]?.isBiomass ?? false
             if let co2 = co2Line(&s, energy, biomass: biomass) { out.lines.append(co2) }
             for (gas, parameter, species) in [(Gas.ch4, "ef_ch4", Species.ch4), (Gas.n2o, "ef_n2o", Species.n2o)] {
                 guard let ef = s.factor(parameter, requirement: UnitRequirement(.mass / .energy, species: species,
@@ -41,7 +38,6 @@ public struct FuelCombustion: CalculationMethod {
                                         formula: formula))
             }
         }
-        return out
     }
 
     private func co2Line(_ s: inout MethodSupport, _ energy: FuelEnergy, biomass: Bool) -> EmissionLine? {
@@ -123,15 +119,12 @@ public struct FuelNonEnergyUse: CalculationMethod {
 
     /// Computes one memo line per row.
     public func calculate(_ records: [ActivityRecord], context: CalculationContext) -> MethodOutput {
-        var out = MethodOutput()
-        for r in records {
-            var s = MethodSupport(r, context)
-            defer { out.diagnostics += s.diagnostics }
-            guard let energy = FuelEnergy(&s) else { continue }
+        MethodSupport.eachRow(records, context) { s, out in
+            guard let energy = FuelEnergy(&s) else { return }
             out.energy.append(s.energyLine(gigajoules: energy.gigajoules, ncv: energy.factors.first))
             guard let cc = s.factor("carbon_content", requirement: UnitRequirement(.mass / .energy, species: .carbon,
                                         allowsNone: false, example: "carbon mass per energy, e.g. tC/TJ"))
-            else { continue }
+            else { return }
             let carbon = energy.gigajoules * cc.baseValue
             let mass = carbon * 44.0 / 12.0
             let formula = "stored C = E × CC = \(energy.shown) × \(MethodSupport.show("CC", cc)) = "
@@ -140,6 +133,5 @@ public struct FuelNonEnergyUse: CalculationMethod {
             out.lines.append(s.line(gas: .co2, scope: .memoNonEnergy, mass: mass, factors: energy.factors + [cc],
                                     formula: formula))
         }
-        return out
     }
 }

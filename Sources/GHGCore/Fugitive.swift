@@ -20,11 +20,8 @@ public struct CoalMining: CalculationMethod {
 
     /// Computes one CH4 line per stage.
     public func calculate(_ records: [ActivityRecord], context: CalculationContext) -> MethodOutput {
-        var out = MethodOutput()
-        for r in records {
-            var s = MethodSupport(r, context)
-            defer { out.diagnostics += s.diagnostics }
-            let stages = r.category.depth == 5 ? [r.category.appending("1"), r.category.appending("2")] : [r.category]
+        MethodSupport.eachRow(records, context) { s, out in
+            let stages = s.record.category.depth == 5 ? [s.record.category.appending("1"), s.record.category.appending("2")] : [s.record.category]
             for stage in stages {
                 guard let ef = s.factor("ef_ch4", category: stage, requirement: UnitRequirement(.volume / .mass,
                                             example: "CH4 volume per mass of coal, e.g. m3/t")),
@@ -40,7 +37,6 @@ public struct CoalMining: CalculationMethod {
                                         formula: formula))
             }
         }
-        return out
     }
 }
 
@@ -66,11 +62,8 @@ public struct OilGasSystem: CalculationMethod {
 
     /// Computes one line per gas that has a factor.
     public func calculate(_ records: [ActivityRecord], context: CalculationContext) -> MethodOutput {
-        var out = MethodOutput()
-        for r in records {
-            var s = MethodSupport(r, context)
-            defer { out.diagnostics += s.diagnostics }
-            guard let unit = r.unit else { continue }
+        MethodSupport.eachRow(records, context) { s, out in
+            guard let unit = s.record.unit else { return }
             var found = 0
             for (gas, species) in [(Gas.co2, Species.co2), (.ch4, .ch4), (.n2o, .n2o)] {
                 let parameter = "ef_" + gas.rawValue.lowercased()
@@ -84,12 +77,11 @@ public struct OilGasSystem: CalculationMethod {
                 out.lines.append(s.line(gas: gas, scope: .total, mass: mass, factors: [ef], formula: formula))
             }
             if found == 0 && s.diagnostics.isEmpty {
-                let q = FactorQuery(parameter: "ef_ch4, ef_co2 or ef_n2o", item: r.item, category: r.category,
-                                    technology: r.technology, region: r.region, year: r.year)
-                s.diagnostics.append(.error(.missingFactor, at: r.location(of: "item"),
+                let q = FactorQuery(parameter: "ef_ch4, ef_co2 or ef_n2o", item: s.record.item, category: s.record.category,
+                                    technology: s.record.technology, region: s.record.region, year: s.record.year)
+                s.diagnostics.append(.error(.missingFactor, at: s.record.location(of: "item"),
                     FactorLookupError.missing(q, stack: context.factors.stackIDs).message))
             }
         }
-        return out
     }
 }

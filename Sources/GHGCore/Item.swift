@@ -57,14 +57,8 @@ public struct ItemCatalog: Sendable {
 
     /// Creates a catalogue; an id given twice is an error naming both rows.
     public init(_ items: [Item], diagnostics: inout DiagnosticLog) {
-        for item in items {
-            if let first = byID[item.id] {
-                diagnostics.report(.error(.duplicateRow, at: item.location,
-                    "item '\(item.id)' is already defined at \(first.location)"))
-                continue
-            }
-            byID[item.id] = item
-        }
+        byID = uniqueIndex(items, key: \.id, location: \.location, what: { "item '\($0.id)'" },
+                           diagnostics: &diagnostics)
     }
 
     /// The item with this id, or nil.

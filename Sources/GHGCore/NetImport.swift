@@ -34,20 +34,16 @@ public struct NetImport: CalculationMethod {
 
     /// Computes one indirect CO2 line per row.
     public func calculate(_ records: [ActivityRecord], context: CalculationContext) -> MethodOutput {
-        var out = MethodOutput()
-        for r in records {
-            var s = MethodSupport(r, context)
-            defer { out.diagnostics += s.diagnostics }
+        MethodSupport.eachRow(records, context) { s, out in
             out.energy.append(s.energyLine(gigajoules: dimension == .energy ? s.baseAmount : nil, ncv: nil))
             guard let ef = s.factor(parameter, requirement: UnitRequirement(.mass / dimension, species: .co2,
-                                        example: "CO2 mass per \(dimension), e.g. \(example)")) else { continue }
+                                        example: "CO2 mass per \(dimension), e.g. \(example)")) else { return }
             let mass = s.baseAmount * ef.baseValue
             let direction = mass < 0 ? " (net export)" : ""
             let formula = "CO2 = net import × EF = \(s.shownAmount) × \(MethodSupport.show("EF", ef)) = "
                 + "\(DecimalFormat.string(mass)) t\(direction) (indirect, outside the IPCC total)"
             out.lines.append(s.line(gas: .co2, scope: .indirect, mass: mass, factors: [ef], formula: formula))
         }
-        return out
     }
 }
 

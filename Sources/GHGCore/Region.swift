@@ -46,14 +46,8 @@ public struct RegionTree: Sendable {
 
     /// Creates a tree. Duplicate codes, unknown parents and cycles are reported as errors.
     public init(_ regions: [Region], diagnostics: inout DiagnosticLog) {
-        for r in regions {
-            if let first = byCode[r.code] {
-                diagnostics.report(.error(.duplicateRow, at: r.location,
-                    "region '\(r.code)' is already defined at \(first.location)"))
-                continue
-            }
-            byCode[r.code] = r
-        }
+        byCode = uniqueIndex(regions, key: \.code, location: \.location, what: { "region '\($0.code)'" },
+                             diagnostics: &diagnostics)
         for r in regions.sorted(by: { $0.location < $1.location }) {
             guard byCode[r.code]?.location == r.location, let p = r.parent else { continue }
             if byCode[p] == nil {
