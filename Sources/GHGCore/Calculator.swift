@@ -100,7 +100,7 @@ public enum Calculator {
                 }
             }
         }
-        lines.sort(by: EmissionLine.ordered)
+        lines = EmissionLine.sorted(lines)
         energy.sort { ($0.region, $0.year, $0.activityReference.location) < ($1.region, $1.year, $1.activityReference.location) }
         var rejected = passed.filter { !$0 }.count
         for (i, r) in records.enumerated() where passed[i] && failed.contains(r.location) { rejected += 1; _ = i }

@@ -9,36 +9,42 @@ public enum DecimalFormat {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         if x == 0 { return "0" }
-        // Swift's description is the shortest round-trip representation and is locale-independent.
-        let text = x.description
-        var negative = false
-        var digits: [Character] = []
-        var pointPosition: Int?
-        var exponent = 0
-        var chars = Substring(text)
-        if chars.first == "-" { negative = true; chars = chars.dropFirst() }
-        if let e = chars.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(chars[chars.index(after: e)...])!
-            chars = chars[..<e]
+        // Swift's description is the shortest round-trip representation and is locale-independent; it is rewritten
+        // here, byte by byte, into positional notation.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var negative = false, pointPosition = -1, exponent = 0, exponentSign = 1, inExponent = false
+        for c in x.description.utf8 {
+            switch c {
+            case UInt8(ascii: "-") where inExponent: exponentSign = -1
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "+"): continue
+            case UInt8(ascii: "."): pointPosition = digits.count
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            default:
+                if inExponent { exponent = exponent * 10 + Int(c - 48) } else { digits.append(c) }
+            }
         }
-        for c in chars {
-            if c == "." { pointPosition = digits.count } else { digits.append(c) }
-        }
-        let intCount = (pointPosition ?? digits.count) + exponent
-        // Strip leading zeros, adjusting the integer-digit count.
+        let intCount = (pointPosition < 0 ? digits.count : pointPosition) + exponentSign * exponent
         var lead = 0
-        while lead < digits.count - 1 && digits[lead] == "0" { lead += 1 }
-        digits.removeFirst(lead)
+        while lead < digits.count - 1 && digits[lead] == UInt8(ascii: "0") { lead += 1 }
         let integerDigits = intCount - lead
-        while digits.count > 1 && digits.last == "0" && digits.count > max(integerDigits, 1) { digits.removeLast() }
-        var out = negative ? "-" : ""
+        var end = digits.count
+        while end - lead > 1 && digits[end - 1] == UInt8(ascii: "0") && end - lead > max(integerDigits, 1) { end -= 1 }
+        let significant = digits[lead..<end]
+        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
         if integerDigits <= 0 {
-            out += "0." + String(repeating: "0", count: -integerDigits) + String(digits)
-        } else if integerDigits >= digits.count {
-            out += String(digits) + String(repeating: "0", count: integerDigits - digits.count)
+            out += Array("0.".utf8)
+            out += repeatElement(UInt8(ascii: "0"), count: -integerDigits)
+            out += significant
+        } else if integerDigits >= significant.count {
+            out += significant
+            out += repeatElement(UInt8(ascii: "0"), count: integerDigits - significant.count)
         } else {
-            out += String(digits[..<integerDigits]) + "." + String(digits[integerDigits...])
+            out += significant.prefix(integerDigits)
+            out.append(UInt8(ascii: "."))
+            out += significant.dropFirst(integerDigits)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -157,6 +157,13 @@ public struct EmissionLine: Hashable, Sendable {
         self.lineage = lineage
     }
 
+    /// Sorts lines by ``ordered(_:_:)``, moving indices rather than the (large) lines; a sorted input is returned as
+    /// it is after one O(n) check.
+    public static func sorted(_ lines: [EmissionLine]) -> [EmissionLine] {
+        if zip(lines, lines.dropFirst()).allSatisfy({ !ordered($1, $0) }) { return lines }
+        return lines.indices.sorted { ordered(lines[$0], lines[$1]) }.map { lines[$0] }
+    }
+
     /// Deterministic order: region, year, category, gas, scope, then the activity row's location.
     public static func ordered(_ a: EmissionLine, _ b: EmissionLine) -> Bool {
         if a.region != b.region { return a.region < b.region }

@@ -110,7 +110,7 @@ public struct Inventory: Sendable {
     /// and its rows carry no CO2e.
     public init(lines unsorted: [EmissionLine], gwp: GWPTable, set: GWPSet, diagnostics: inout DiagnosticLog) {
         gwpSet = set
-        let lines = unsorted.sorted(by: EmissionLine.ordered)
+        let lines = EmissionLine.sorted(unsorted)
         self.lines = lines
         struct Acc {
             var mass = CompensatedSum()

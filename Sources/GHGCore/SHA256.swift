@@ -24,15 +24,30 @@ public struct SHA256: Sendable {
     public init() {}
 
     /// Feeds bytes.
+    ///
+    /// - Complexity: O(n); full blocks are compressed straight from the input, only a tail of < 64 bytes is kept.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length &+= UInt64(bytes.count)
-        buffer.append(contentsOf: bytes)
+        let done: Void? = bytes.withContiguousStorageIfAvailable { absorb($0) }
+        if done == nil { Array(bytes).withUnsafeBufferPointer { absorb($0) } }
+    }
+
+    private mutating func absorb(_ input: UnsafeBufferPointer<UInt8>) {
         var offset = 0
-        while buffer.count - offset >= 64 {
-            compress(buffer[offset..<offset + 64])
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: input[0..<take])
+            offset = take
+            if buffer.count == 64 {
+                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while input.count - offset >= 64 {
+            compress(input.baseAddress! + offset)
             offset += 64
         }
-        if offset > 0 { buffer.removeFirst(offset) }
+        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
 
     /// Feeds the UTF-8 bytes of a string.
@@ -46,8 +61,10 @@ public struct SHA256: Sendable {
         pad += Array(repeating: 0, count: rem <= 56 ? 56 - rem : 120 - rem)
         for i in (0..<8).reversed() { pad.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         buffer += pad
-        var offset = 0
-        while offset < buffer.count { compress(buffer[offset..<offset + 64]); offset += 64 }
+        buffer.withUnsafeBufferPointer { b in
+            var offset = 0
+            while offset < b.count { compress(b.baseAddress! + offset); offset += 64 }
+        }
         buffer = []
         var out: [UInt8] = []
         for word in state { for s in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: word >> UInt32(s))) } }
@@ -69,25 +86,38 @@ public struct SHA256: Sendable {
         return s
     }
 
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        var i = block.startIndex
-        for t in 0..<16 {
-            w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
-            i += 4
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+        // The message schedule lives in a 16-word ring on the stack: w[t] for t ≥ 16 overwrites w[t − 16].
+        withUnsafeMutableBytes(of: &w) { raw in
+            let words = raw.bindMemory(to: UInt32.self)
+            for t in 0..<16 {
+                let p = block + 4 * t
+                words[t] = UInt32(p[0]) << 24 | UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
+            }
+            compressRounds(words)
         }
+    }
+
+    private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
         var a = state[0], b = state[1], c = state[2], d = state[3]
         var e = state[4], f = state[5], g = state[6], h = state[7]
         for t in 0..<64 {
+            let wt: UInt32
+            if t < 16 {
+                wt = w[t]
+            } else {
+                let x = w[(t - 15) & 15], y = w[(t - 2) & 15]
+                let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                wt = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
+                w[t & 15] = wt
+            }
             let S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ S1 &+ ch &+ Self.k[t] &+ w[t]
+            let t1 = h &+ S1 &+ ch &+ Self.k[t] &+ wt
             let S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
             let t2 = S0 &+ maj

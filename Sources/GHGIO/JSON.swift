@@ -27,58 +27,72 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
     public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
     /// Compact JSON text on one line.
-    public var compact: String { var s = ""; write(into: &s, indent: nil, level: 0); return s }
+    public var compact: String { var b: [UInt8] = []; write(into: &b, indent: nil, level: 0); return String(decoding: b, as: UTF8.self) }
 
     /// JSON text indented by two spaces, ending without a newline.
-    public var pretty: String { var s = ""; write(into: &s, indent: "  ", level: 0); return s }
+    public var pretty: String { var b: [UInt8] = []; write(into: &b, indent: 2, level: 0); return String(decoding: b, as: UTF8.self) }
 
-    private func write(into s: inout String, indent: String?, level: Int) {
-        let nl = indent == nil ? "" : "\n"
-        let pad = { (l: Int) in String(repeating: indent ?? "", count: l) }
+    /// Appends compact JSON to a byte buffer (the fast path for large outputs such as `lineage.jsonl`).
+    public func appendCompact(to buffer: inout [UInt8]) { write(into: &buffer, indent: nil, level: 0) }
+
+    private func write(into b: inout [UInt8], indent: Int?, level: Int) {
+        func newline(_ l: Int) {
+            guard let indent else { return }
+            b.append(0x0A)
+            b.append(contentsOf: repeatElement(0x20, count: indent * l))
+        }
         switch self {
-        case let .string(v): Self.quote(v, into: &s)
-        case let .number(v): s += v.isFinite ? DecimalFormat.string(v) : "null"
-        case let .int(v): s += String(v)
-        case let .bool(v): s += v ? "true" : "false"
-        case .null: s += "null"
+        case let .string(v): Self.quote(v, into: &b)
+        case let .number(v): b.append(contentsOf: (v.isFinite ? DecimalFormat.string(v) : "null").utf8)
+        case let .int(v): b.append(contentsOf: String(v).utf8)
+        case let .bool(v): b.append(contentsOf: (v ? "true" : "false").utf8)
+        case .null: b.append(contentsOf: "null".utf8)
         case let .array(a):
-            if a.isEmpty { s += "[]"; return }
-            s += "[" + nl
+            if a.isEmpty { b.append(contentsOf: "[]".utf8); return }
+            b.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                s += pad(level + 1)
-                v.write(into: &s, indent: indent, level: level + 1)
-                s += (i < a.count - 1 ? "," : "") + nl
+                if i > 0 { b.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                v.write(into: &b, indent: indent, level: level + 1)
             }
-            s += pad(level) + "]"
+            newline(level)
+            b.append(UInt8(ascii: "]"))
         case let .object(o):
-            if o.isEmpty { s += "{}"; return }
-            s += "{" + nl
+            if o.isEmpty { b.append(contentsOf: "{}".utf8); return }
+            b.append(UInt8(ascii: "{"))
             for (i, (k, v)) in o.enumerated() {
-                s += pad(level + 1)
-                Self.quote(k, into: &s)
-                s += indent == nil ? ":" : ": "
-                v.write(into: &s, indent: indent, level: level + 1)
-                s += (i < o.count - 1 ? "," : "") + nl
+                if i > 0 { b.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                Self.quote(k, into: &b)
+                b.append(UInt8(ascii: ":"))
+                if indent != nil { b.append(0x20) }
+                v.write(into: &b, indent: indent, level: level + 1)
             }
-            s += pad(level) + "}"
+            newline(level)
+            b.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ v: String, into s: inout String) {
-        s += "\""
-        for u in v.unicodeScalars {
-            switch u {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case "\n": s += "\\n"
-            case "\r": s += "\\r"
-            case "\t": s += "\\t"
-            case _ where u.value < 0x20:
-                let hex = Array("0123456789abcdef")
-                s += "\\u00" + String(hex[Int(u.value >> 4)]) + String(hex[Int(u.value & 15)])
-            default: s.unicodeScalars.append(u)
+    /// Appends a JSON string literal. UTF-8 passes through unchanged; only `"`, `\\` and control characters are
+    /// escaped.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func quote(_ v: String, into b: inout [UInt8]) {
+        b.append(UInt8(ascii: "\""))
+        for c in v.utf8 {
+            switch c {
+            case UInt8(ascii: "\""): b.append(UInt8(ascii: "\\")); b.append(c)
+            case UInt8(ascii: "\\"): b.append(UInt8(ascii: "\\")); b.append(c)
+            case 0x0A: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "n"))
+            case 0x0D: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "r"))
+            case 0x09: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                b.append(contentsOf: "\\u00".utf8)
+                b.append(hexDigits[Int(c >> 4)])
+                b.append(hexDigits[Int(c & 15)])
+            default: b.append(c)
             }
         }
-        s += "\""
+        b.append(UInt8(ascii: "\""))
     }
 }

@@ -22,11 +22,13 @@ public enum OutputWriter {
     /// `lineage.jsonl`: one JSON object per emission line, in the inventory's line order (`line` is the index that
     /// inventory rows refer to).
     public static func lineageJSONL(_ inv: Inventory) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(inv.lines.count * 1024)
         for (i, l) in inv.lines.enumerated() {
-            out += lineJSON(l, index: i).compact + "\n"
+            lineJSON(l, index: i).appendCompact(to: &out)
+            out.append(0x0A)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One emission line as JSON.
