@@ -49,10 +49,24 @@ public enum InventoryGas: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 }
 
+/// Which lines of a region a row sums.
+public enum InventoryExtent: String, Hashable, Comparable, Sendable {
+    /// The region with all its sub-regions (the region's total).
+    case all
+    /// Only the rows given for the region itself, "not allocated to a sub-region" (reported for regions with
+    /// sub-regions whose totals are the sum of them).
+    case own
+
+    /// `all` first.
+    public static func < (a: Self, b: Self) -> Bool { a == .all && b == .own }
+}
+
 /// The key of an inventory row.
 public struct InventoryKey: Hashable, Comparable, Sendable {
     /// Region code.
     public var region: String
+    /// Which of the region's lines the row sums.
+    public var extent: InventoryExtent
     /// Year.
     public var year: Int
     /// Category node.
@@ -63,17 +77,20 @@ public struct InventoryKey: Hashable, Comparable, Sendable {
     public var scope: EmissionScope
 
     /// Creates a key.
-    public init(region: String, year: Int, node: InventoryNode, gas: InventoryGas, scope: EmissionScope) {
+    public init(region: String, extent: InventoryExtent = .all, year: Int, node: InventoryNode, gas: InventoryGas,
+                scope: EmissionScope) {
         self.region = region
+        self.extent = extent
         self.year = year
         self.node = node
         self.gas = gas
         self.scope = scope
     }
 
-    /// Region, year, scope, node, gas.
+    /// Region, extent, year, scope, node, gas.
     public static func < (a: Self, b: Self) -> Bool {
         if a.region != b.region { return a.region < b.region }
+        if a.extent != b.extent { return a.extent < b.extent }
         if a.year != b.year { return a.year < b.year }
         if a.scope != b.scope { return a.scope < b.scope }
         if a.node != b.node { return a.node < b.node }
@@ -96,6 +113,10 @@ public struct InventoryRow: Hashable, Sendable {
 /// Emission lines aggregated over region × year × category (every level of the tree, plus the total) × gas, per
 /// scope, with CO2e under a named GWP set.
 ///
+/// With a region tree, each region's rows (extent `all`) cover the region and its sub-regions (counties roll up to
+/// the city, zones count once in their host county); a region with sub-regions also gets rows of extent `own` for
+/// the lines given at the region itself. A region whose totals are its own data stops the roll-up from below.
+///
 /// Sums run over lines in their deterministic order with compensated (Neumaier) summation, so results do not depend
 /// on thread count, hash seed or file order.
 public struct Inventory: Sendable {
@@ -108,7 +129,8 @@ public struct Inventory: Sendable {
 
     /// Aggregates lines. A gas without a GWP in the set is reported once (located at its first line's activity row)
     /// and its rows carry no CO2e.
-    public init(lines unsorted: [EmissionLine], gwp: GWPTable, set: GWPSet, diagnostics: inout DiagnosticLog) {
+    public init(lines unsorted: [EmissionLine], gwp: GWPTable, set: GWPSet, regions: RegionTree? = nil,
+                diagnostics: inout DiagnosticLog) {
         gwpSet = set
         let lines = EmissionLine.sorted(unsorted)
         self.lines = lines
@@ -120,6 +142,17 @@ public struct Inventory: Sendable {
         }
         var acc: [InventoryKey: Acc] = [:]
         var reported = Set<Gas>()
+        var targetCache: [String: [(String, InventoryExtent)]] = [:]
+        func regionTargets(_ code: String) -> [(String, InventoryExtent)] {
+            if let t = targetCache[code] { return t }
+            var t: [(String, InventoryExtent)] = [(code, .all)]
+            if let regions {
+                t = regions.rollUpTargets(of: code).map { ($0, .all) }
+                if regions[code]?.totals == .sum && !regions.children(of: code).isEmpty { t.append((code, .own)) }
+            }
+            targetCache[code] = t
+            return t
+        }
         for (i, line) in lines.enumerated() {
             let factor = gwp.value(of: line.gas, in: set)?.gwp100
             if factor == nil && !reported.contains(line.gas) {
@@ -132,15 +165,18 @@ public struct Inventory: Sendable {
             nodes += line.category.lineage.map { InventoryNode.category($0) }
             var targets: [(InventoryNode, EmissionScope)] = nodes.map { ($0, line.scope) }
             if line.scope == .total || line.scope == .indirect { targets.append((.total, .totalWithIndirect)) }
-            for (node, scope) in targets {
+            for (region, extent) in regionTargets(line.region) {
+              for (node, scope) in targets {
                 for g in [InventoryGas.gas(line.gas), .all] {
-                    let key = InventoryKey(region: line.region, year: line.year, node: node, gas: g, scope: scope)
+                    let key = InventoryKey(region: region, extent: extent, year: line.year, node: node, gas: g,
+                                           scope: scope)
                     var a = acc[key] ?? Acc()
                     if case .gas = g { a.mass.add(line.massTonnes) }
                     if let f = factor { a.co2e.add(line.massTonnes * f) } else { a.co2eMissing = true }
                     a.indices.append(i)
                     acc[key] = a
                 }
+              }
             }
         }
         rows = acc.keys.sorted().map { key in

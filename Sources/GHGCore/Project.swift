@@ -12,16 +12,23 @@ public struct ProjectConfig: Hashable, Sendable {
     public var factorStack: [String]
     /// Per-parameter lookup overrides.
     public var factorLookup: [String: LookupOverride]
+    /// Indicator settings (CO2 scope, GDP price base, custom indicators, `≈` tolerance).
+    public var indicators: IndicatorSettings
+    /// Relative tolerance of the residual between a region with its own totals and the sum of its sub-regions.
+    public var rollupTolerance: Double
 
     /// Creates a configuration.
     public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,
-                factorStack: [String], factorLookup: [String: LookupOverride] = [:]) {
+                factorStack: [String], factorLookup: [String: LookupOverride] = [:],
+                indicators: IndicatorSettings? = nil, rollupTolerance: Double = 0.01) {
         self.name = name
         self.years = years
         self.baseYears = baseYears
         self.gwp = gwp
         self.factorStack = factorStack
         self.factorLookup = factorLookup
+        self.indicators = indicators ?? IndicatorSettings(baseYears: baseYears)
+        self.rollupTolerance = rollupTolerance
     }
 }
 

@@ -1,27 +1,33 @@
-/// The outcome of one quality check (DESIGN §9): a value, the threshold it was held against and a status.
+/// The outcome of one quality check (DESIGN §9): a value against a reference, their difference and a status.
 public struct CheckResult: Hashable, Sendable {
-    /// The check's id (`reference_vs_sectoral`).
+    /// The check's id (`reference_vs_sectoral`, `rollup_residual`).
     public var check: String
     /// Region code.
     public var region: String
     /// Year.
     public var year: Int
-    /// The item checked, if the check is per item.
-    public var item: String
-    /// The compared values and their difference, named.
-    public var values: [(String, Double)]
+    /// What was compared: a fuel, or a category and gas.
+    public var subject: String
+    /// The value checked (the reference approach; a region's own total).
+    public var value: Double
+    /// What it is held against (the sectoral approach; the sum of the sub-regions).
+    public var reference: Double
+    /// `(value − reference) / reference × 100`, nil when the reference is zero.
+    public var differencePct: Double?
     /// `ok`, `explain` or `large`.
     public var status: String
 
-    /// Compares by all fields.
-    public static func == (a: Self, b: Self) -> Bool {
-        a.check == b.check && a.region == b.region && a.year == b.year && a.item == b.item && a.status == b.status
-            && a.values.map(\.0) == b.values.map(\.0) && a.values.map(\.1) == b.values.map(\.1)
-    }
-
-    /// Hashes the key fields.
-    public func hash(into h: inout Hasher) {
-        h.combine(check); h.combine(region); h.combine(year); h.combine(item)
+    /// Creates a result.
+    public init(check: String, region: String, year: Int, subject: String, value: Double, reference: Double,
+                differencePct: Double?, status: String) {
+        self.check = check
+        self.region = region
+        self.year = year
+        self.subject = subject
+        self.value = value
+        self.reference = reference
+        self.differencePct = differencePct
+        self.status = status
     }
 }
 
@@ -68,9 +74,48 @@ public enum QualityChecks {
                         + "\(DecimalFormat.string(d))% (RA \(DecimalFormat.string(r)) t, SA \(DecimalFormat.string(s)) t); "
                         + "expected within ±\(DecimalFormat.string(largeAbove))% or an explanation"))
             }
-            results.append(CheckResult(check: "reference_vs_sectoral", region: k.region, year: k.year, item: k.item,
-                                       values: [("reference_t", r), ("sectoral_t", s), ("difference_pct", d)],
-                                       status: status))
+            results.append(CheckResult(check: "reference_vs_sectoral", region: k.region, year: k.year,
+                                       subject: k.item, value: r, reference: s, differencePct: d, status: status))
+        }
+        return (results, diagnostics)
+    }
+
+    /// Residuals between a region whose totals are its own data and the sum of its sub-regions, per category, gas
+    /// and year (scope `total`): `own − Σ sub-regions`. Beyond `tolerance` (relative to the own value) the status is
+    /// `large` and a warning names the region, category, gas and year.
+    public static func rollupResiduals(_ inv: Inventory, regions: RegionTree, tolerance: Double)
+        -> (results: [CheckResult], diagnostics: [Diagnostic])
+    {
+        var results: [CheckResult] = []
+        var diagnostics: [Diagnostic] = []
+        for region in regions.all where region.totals == .own {
+            let children = regions.children(of: region.code)
+            if children.isEmpty { continue }
+            struct K: Hashable { var year: Int; var node: InventoryNode; var gas: InventoryGas }
+            var own: [K: Double] = [:], sum: [K: CompensatedSum] = [:]
+            for row in inv.rows where row.key.scope == .total && row.key.extent == .all {
+                let k = K(year: row.key.year, node: row.key.node, gas: row.key.gas)
+                let v = row.massTonnes ?? row.co2eTonnes ?? 0
+                if row.key.region == region.code { own[k] = v }
+                if children.contains(row.key.region) { sum[k, default: CompensatedSum()].add(v) }
+            }
+            let keys = Set(own.keys).union(sum.keys).sorted {
+                ($0.year, $0.node, $0.gas) < ($1.year, $1.node, $1.gas)
+            }
+            for k in keys {
+                let o = own[k] ?? 0, c = sum[k]?.value ?? 0
+                let pct: Double? = c == 0 ? nil : (o - c) / c * 100
+                let large = abs(o - c) > tolerance * max(abs(o), abs(c))
+                let subject = "\(k.node) \(k.gas)"
+                results.append(CheckResult(check: "rollup_residual", region: region.code, year: k.year, subject: subject,
+                                           value: o, reference: c, differencePct: pct, status: large ? "large" : "ok"))
+                if large, k.gas == .all {
+                    diagnostics.append(.warning(.init("rollup-residual"), at: region.location,
+                        "region \(region.code) \(k.year) \(k.node): own total \(DecimalFormat.string(o)) t CO2e vs "
+                            + "sub-regions \(DecimalFormat.string(c)) t CO2e; residual \(DecimalFormat.string(o - c)) "
+                            + "exceeds the tolerance \(DecimalFormat.string(tolerance * 100))%"))
+                }
+            }
         }
         return (results, diagnostics)
     }

@@ -13,6 +13,16 @@ public enum RegionLevel: String, CaseIterable, Hashable, Sendable, CustomStringC
     public var description: String { rawValue }
 }
 
+/// How a region's totals are formed.
+public enum RegionTotals: String, Hashable, Sendable {
+    /// The sum of the sub-regions plus the region's own rows, which are reported as "not allocated to a
+    /// sub-region" (the default).
+    case sum
+    /// The region's own rows are its complete inventory (a city's own statistics); sub-regions are a breakdown, and
+    /// the residual own − Σ sub-regions is reported per category, gas and year.
+    case own
+}
+
 /// One row of `regions.csv`.
 public struct Region: Hashable, Sendable {
     /// The region's code (GB/T 2260 codes are recommended: 510000 四川省, 510800 广元市).
@@ -25,17 +35,20 @@ public struct Region: Hashable, Sendable {
     public var level: RegionLevel
     /// The parent region's code (a zone's parent is its host county); nil for the top of the tree.
     public var parent: String?
+    /// How the region's totals are formed from its own rows and its sub-regions'.
+    public var totals: RegionTotals
     /// Where the row is.
     public var location: InputLocation
 
     /// Creates a region.
     public init(code: String, nameZH: String, nameEN: String, level: RegionLevel, parent: String?,
-                location: InputLocation) {
+                totals: RegionTotals = .sum, location: InputLocation) {
         self.code = code
         self.nameZH = nameZH
         self.nameEN = nameEN
         self.level = level
         self.parent = parent
+        self.totals = totals
         self.location = location
     }
 }
@@ -53,6 +66,24 @@ public struct RegionTree: Sendable {
             if byCode[p] == nil {
                 diagnostics.report(.error(.unknownRegion, at: r.location,
                     "parent '\(p)' of region '\(r.code)' is not in regions.csv; expected the code of another row"))
+            }
+        }
+        // Levels: a zone needs a host county; a county sits under a city; a city under a province.
+        let expected: [RegionLevel: [RegionLevel]] = [.zone: [.county], .county: [.city], .city: [.province]]
+        for r in regions.sorted(by: { $0.location < $1.location }) where byCode[r.code]?.location == r.location {
+            guard let allowed = expected[r.level] else { continue }
+            guard let p = r.parent else {
+                if r.level == .zone {
+                    diagnostics.report(.error(.unknownRegion, at: r.location,
+                        "zone '\(r.code)' has no host; expected its host county's code in 'parent'"))
+                }
+                continue
+            }
+            if let parent = byCode[p], !allowed.contains(parent.level) {
+                diagnostics.report(.error(.unknownRegion, at: r.location,
+                    "\(r.level) '\(r.code)' has parent '\(p)' of level \(parent.level); expected a "
+                        + allowed.map(\.rawValue).joined(separator: " or ")
+                        + (r.level == .zone ? " (a zone's parent is its host county)" : "")))
             }
         }
         // Cycles: walk up from every region; more steps than regions means a loop.
@@ -91,4 +122,26 @@ public struct RegionTree: Sendable {
 
     /// Every region, sorted by code.
     public var all: [Region] { byCode.values.sorted { $0.code < $1.code } }
+
+    /// The regions a line of `code` counts in: the region itself and each ancestor, stopping below an ancestor whose
+    /// totals are its own data (``RegionTotals/own``). A zone's rows thus count once in its host county, once in the
+    /// city, and so on.
+    public func rollUpTargets(of code: String) -> [String] {
+        var out = [code]
+        var cur = code
+        while let p = byCode[cur]?.parent, let parent = byCode[p], !out.contains(p) {
+            if parent.totals == .own { break }
+            out.append(p)
+            cur = p
+        }
+        return out
+    }
+
+    /// The direct sub-regions of a region, sorted by code.
+    public func children(of code: String) -> [String] {
+        byCode.values.filter { $0.parent == code }.map(\.code).sorted()
+    }
+
+    /// The regions without a parent (normally the province), sorted by code.
+    public var roots: [String] { byCode.values.filter { $0.parent == nil }.map(\.code).sorted() }
 }

@@ -32,6 +32,12 @@ public struct Compilation: Sendable {
     public var inventory: Inventory?
     /// The GWP set used.
     public var gwp: GWPSet
+    /// Indicators of every region and year.
+    public var indicators: [IndicatorValue] = []
+    /// Target statuses.
+    public var targets: [TargetResult] = []
+    /// Roll-up residual checks.
+    public var rollupChecks: [CheckResult] = []
     /// Every diagnostic (bounded).
     public var log: DiagnosticLog
 
@@ -78,9 +84,29 @@ public enum Compiler {
         let result = Calculator.run(project.records, context: context, years: Set(project.config.years),
                                     regions: project.regions)
         log.report(contentsOf: result.diagnostics)
-        let inventory = Inventory(lines: result.lines, gwp: reference.gwp, set: gwp, diagnostics: &log)
-        return Compilation(project: project, reference: reference, stack: stack, calculation: result,
-                           inventory: inventory, gwp: gwp, log: log)
+        let inventory = Inventory(lines: result.lines, gwp: reference.gwp, set: gwp, regions: project.regions,
+                                  diagnostics: &log)
+        let socio = SocioEconomicData(project.socio, regions: project.regions, diagnostics: &log)
+        var d: [Diagnostic] = []
+        let indicators = IndicatorCalculator.compute(inventory: inventory, energy: result.energy, socio: socio,
+                                                     regions: project.regions, years: project.config.years,
+                                                     settings: project.config.indicators, factors: library,
+                                                     diagnostics: &d)
+        let targets = TargetTracker.evaluate(project.targets, indicators: indicators, socio: socio,
+                                             catalogue: reference.indicators, regions: project.regions,
+                                             projectYears: project.config.years, settings: project.config.indicators,
+                                             diagnostics: &d)
+        let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: project.regions,
+                                                                        tolerance: project.config.rollupTolerance)
+        // The same chain-link problem is found once per region and year that needs it: report it once.
+        var seen = Set<Diagnostic>()
+        log.report(contentsOf: (d + rollupDiagnostics).filter { seen.insert($0).inserted })
+        var c = Compilation(project: project, reference: reference, stack: stack, calculation: result,
+                            inventory: inventory, gwp: gwp, log: log)
+        c.indicators = indicators
+        c.targets = targets
+        c.rollupChecks = rollup
+        return c
     }
 
     /// Finds the factor library: an explicit path, then `$GHG_FACTORS`, then an `EmissionFactors` folder in the

@@ -6,13 +6,13 @@ import GHGCore
 public enum OutputWriter {
     /// `inventory.csv`: one row per region, year, scope, category node and gas, with the GWP set named on each row.
     public static func inventoryCSV(_ inv: Inventory, categories: CategoryTable) -> String {
-        var w = CSVWriter(header: ["region", "year", "scope", "category", "category_name_en", "category_name_zh",
-                                   "gas", "mass_t", "co2e_t", "gwp"])
+        var w = CSVWriter(header: ["region", "extent", "year", "scope", "category", "category_name_en",
+                                   "category_name_zh", "gas", "mass_t", "co2e_t", "gwp"])
         for row in inv.rows {
             let k = row.key
             var en = "Total", zh = "合计"
             if case let .category(c) = k.node { en = categories[c]?.nameEN ?? ""; zh = categories[c]?.nameZH ?? "" }
-            w.row([k.region, String(k.year), k.scope.rawValue, k.node.description, en, zh, k.gas.description,
+            w.row([k.region, k.extent.rawValue, String(k.year), k.scope.rawValue, k.node.description, en, zh, k.gas.description,
                    row.massTonnes.map(DecimalFormat.string) ?? "", row.co2eTonnes.map(DecimalFormat.string) ?? "",
                    inv.gwpSet.rawValue])
         }
@@ -96,15 +96,43 @@ public enum OutputWriter {
         return w.text
     }
 
-    /// `checks.csv`: quality-check results.
+    /// `checks.csv`: quality-check results (reference vs sectoral approach, roll-up residuals).
     public static func checksCSV(_ checks: [CheckResult]) -> String {
-        var w = CSVWriter(header: ["check", "region", "year", "item", "reference_t", "sectoral_t", "difference_pct",
-                                   "status"])
+        var w = CSVWriter(header: ["check", "region", "year", "subject", "value", "reference", "difference",
+                                   "difference_pct", "status"])
         for c in checks {
-            let v = Dictionary(uniqueKeysWithValues: c.values)
-            w.row([c.check, c.region, String(c.year), c.item,
-                   v["reference_t"].map(DecimalFormat.string) ?? "", v["sectoral_t"].map(DecimalFormat.string) ?? "",
-                   v["difference_pct"].map(DecimalFormat.string) ?? "", c.status])
+            w.row([c.check, c.region, String(c.year), c.subject, DecimalFormat.string(c.value),
+                   DecimalFormat.string(c.reference), DecimalFormat.string(c.value - c.reference),
+                   c.differencePct.map(DecimalFormat.string) ?? "", c.status])
+        }
+        return w.text
+    }
+
+    /// `indicators.csv`: every indicator of every region and year.
+    public static func indicatorsCSV(_ values: [IndicatorValue]) -> String {
+        var w = CSVWriter(header: ["region", "year", "indicator", "base_year", "value", "unit", "numerator",
+                                   "denominator", "method"])
+        for v in values {
+            w.row([v.region, String(v.year), v.key, v.baseYear.map(String.init) ?? "", DecimalFormat.string(v.value),
+                   v.unit, v.numerator.map(DecimalFormat.string) ?? "", v.denominator.map(DecimalFormat.string) ?? "",
+                   v.method])
+        }
+        return w.text
+    }
+
+    /// `targets.csv` (output): each target with its status for the latest year with data and the numbers behind it.
+    public static func targetsCSV(_ results: [TargetResult]) -> String {
+        var w = CSVWriter(header: ["region", "indicator", "base_year", "target_year", "comparison", "target",
+                                   "unit", "status", "latest_year", "actual", "path_start_year", "path_start",
+                                   "path_value", "explanation", "source", "file", "line"])
+        for r in results {
+            let t = r.target
+            w.row([t.region, t.indicator, t.baseYear.map(String.init) ?? "", t.targetYear.map(String.init) ?? "",
+                   t.comparison.rawValue, t.value.map(DecimalFormat.string) ?? "", t.unit, r.status.rawValue,
+                   r.latestYear.map(String.init) ?? "", r.actual.map(DecimalFormat.string) ?? "",
+                   r.pathStart.map { String($0.year) } ?? "", r.pathStart.map { DecimalFormat.string($0.value) } ?? "",
+                   r.pathValue.map(DecimalFormat.string) ?? "", r.explanation, t.source, t.location.file,
+                   String(t.location.line)])
         }
         return w.text
     }
@@ -162,7 +190,9 @@ public enum OutputWriter {
             ("lineage.jsonl", lineageJSONL(inv)),
             ("energy.csv", energyCSV(c.calculation?.energy ?? [])),
             ("notation.csv", notationCSV(c.calculation?.notationRecords ?? [])),
-            ("checks.csv", checksCSV(c.calculation?.checks ?? [])),
+            ("checks.csv", checksCSV((c.calculation?.checks ?? []) + c.rollupChecks)),
+            ("indicators.csv", indicatorsCSV(c.indicators)),
+            ("targets.csv", targetsCSV(c.targets)),
             ("diagnostics.csv", diagnosticsCSV(c.log)),
         ]
         files.append(("manifest.json", manifestJSON(c, outputs: files)))

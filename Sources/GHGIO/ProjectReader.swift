@@ -15,6 +15,10 @@ public struct Project: Sendable {
     public var activityRowCount: Int
     /// The project's own `factors/` set, if it has one.
     public var localSet: FactorSet?
+    /// `socioeconomic.csv` rows (validated against regions when the compiler indexes them).
+    public var socio: [SocioRecord]
+    /// `targets.csv` rows.
+    public var targets: [Target]
     /// Every input file with its hash, relative to the project.
     public var files: [InputFile]
 }
@@ -25,7 +29,8 @@ public enum ProjectReader {
     public static let activityColumns = ["region", "year", "category", "activity", "item", "value", "unit", "source",
                                          "note"]
     static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
-                                         "factor_lookup"]
+                                         "factor_lookup", "co2_intensity_scope", "gdp_price_base",
+                                         "approx_tolerance", "rollup_tolerance", "indicators"]
 
     /// Reads the project at `root`; every problem goes to `log`. Returns nil only when `ghg-project.json` is unusable.
     public static func load(root: String, log: inout DiagnosticLog) -> Project? {
@@ -47,7 +52,7 @@ public enum ProjectReader {
         var regionList: [Region] = []
         if let bytes = read("regions.csv") {
             let t = Table(bytes: bytes, file: "regions.csv", required: ["code", "name_zh", "name_en", "level", "parent"],
-                          diagnostics: &d)
+                          optional: ["totals", "note"], diagnostics: &d)
             for r in t.rows {
                 guard let code = r.required("code", "a region code such as 510802", into: &d) else { continue }
                 guard let level = RegionLevel(rawValue: r["level"]) else {
@@ -55,8 +60,15 @@ public enum ProjectReader {
                         "unknown region level '\(r["level"])'; expected province, city, county or zone"))
                     continue
                 }
+                guard let totals = r["totals"].isEmpty ? .sum : RegionTotals(rawValue: r["totals"]) else {
+                    d.append(.error(.unknownRegion, at: r.location("totals"),
+                        "unknown totals '\(r["totals"])'; expected sum (sub-regions plus own rows) or own (the "
+                            + "region's own rows are its complete inventory)"))
+                    continue
+                }
                 regionList.append(Region(code: code, nameZH: r["name_zh"], nameEN: r["name_en"], level: level,
-                                         parent: r["parent"].isEmpty ? nil : r["parent"], location: r.location))
+                                         parent: r["parent"].isEmpty ? nil : r["parent"], totals: totals,
+                                         location: r.location))
             }
         } else {
             d.append(.error(.projectFile, at: InputLocation(file: "regions.csv"),
@@ -84,6 +96,21 @@ public enum ProjectReader {
             d += fd
         }
 
+        var socio: [SocioRecord] = []
+        if let bytes = read("socioeconomic.csv") {
+            let t = Table(bytes: bytes, file: "socioeconomic.csv",
+                          required: ["region", "year", "series", "value", "unit", "source"],
+                          optional: ["base_year", "note"], diagnostics: &d)
+            for r in t.rows { if let rec = socioRecord(r, into: &d) { socio.append(rec) } }
+        }
+        var targets: [Target] = []
+        if let bytes = read("targets.csv") {
+            let t = Table(bytes: bytes, file: "targets.csv",
+                          required: ["region", "indicator", "base_year", "target_year", "comparison", "value", "source"],
+                          optional: ["unit", "note"], diagnostics: &d)
+            for r in t.rows { if let target = targetRecord(r, into: &d) { targets.append(target) } }
+        }
+
         var localSet: FactorSet?
         if FileSystem.isDirectory(FileSystem.join(root, "factors")) {
             localSet = ReferenceReader.loadSet(folder: FileSystem.join(root, "factors"), label: "factors",
@@ -95,7 +122,8 @@ public enum ProjectReader {
             }
         }
         return Project(root: root, config: config, regions: regions, records: records,
-                       activityRowCount: rowCount, localSet: localSet, files: files.sorted { $0.path < $1.path })
+                       activityRowCount: rowCount, localSet: localSet, socio: socio, targets: targets,
+                       files: files.sorted { $0.path < $1.path })
     }
 
     static func parseConfig(_ bytes: [UInt8], into d: inout [Diagnostic]) -> ProjectConfig? {
@@ -180,8 +208,92 @@ public enum ProjectReader {
                 lookup[param] = ov
             }
         }
+        var scope = CO2IntensityScope.energyWithIndirect
+        if let raw = object["co2_intensity_scope"] {
+            guard let s = raw as? String, let v = CO2IntensityScope(rawValue: s) else {
+                d.append(.error(.projectFile, at: loc, "unknown co2_intensity_scope '\(raw)'; expected "
+                    + CO2IntensityScope.allCases.map(\.rawValue).joined(separator: ", ")))
+                return nil
+            }
+            scope = v
+        }
+        func number(_ key: String, default value: Double) -> Double? {
+            guard let raw = object[key] else { return value }
+            guard let v = raw as? Double, v >= 0 else {
+                d.append(.error(.projectFile, at: loc, "'\(key)' must be a non-negative number, e.g. 0.05"))
+                return nil
+            }
+            return v
+        }
+        guard let approx = number("approx_tolerance", default: 0.05),
+              let rollup = number("rollup_tolerance", default: 0.01) else { return nil }
+        var priceBase = baseYears.min() ?? 2005
+        if let raw = object["gdp_price_base"] {
+            guard let y = raw as? Int else {
+                d.append(.error(.projectFile, at: loc, "'gdp_price_base' must be a year such as 2020"))
+                return nil
+            }
+            priceBase = y
+        }
+        var custom: [CustomIndicator] = []
+        if let raw = object["indicators"] {
+            guard let list = raw as? [[String: Any]] else {
+                d.append(.error(.projectFile, at: loc, "'indicators' must be a list of objects with key, categories, "
+                    + "gases and series"))
+                return nil
+            }
+            for (i, o) in list.enumerated() {
+                let cats = (o["categories"] as? [String] ?? []).compactMap(CategoryCode.init)
+                let gases = (o["gases"] as? [String] ?? ["CO2"]).compactMap { Gas(parsing: $0) }
+                guard let key = o["key"] as? String, !key.isEmpty, !cats.isEmpty, !gases.isEmpty,
+                      let series = o["series"] as? String, !series.isEmpty else {
+                    d.append(.error(.projectFile, at: loc, "indicators[\(i)] needs 'key', 'categories' (IPCC codes), "
+                        + "'series' and optionally 'gases', e.g. {\"key\": \"transport_co2_intensity\", "
+                        + "\"categories\": [\"1.A.3\"], \"gases\": [\"CO2\"], \"series\": \"transport_turnover\"}"))
+                    continue
+                }
+                custom.append(CustomIndicator(key: key, categories: cats, gases: gases, series: series))
+            }
+        }
+        let settings = IndicatorSettings(baseYears: baseYears, priceBase: priceBase, co2Scope: scope, custom: custom,
+                                         approxTolerance: approx)
         return ProjectConfig(name: name, years: years.sorted(), baseYears: baseYears, gwp: gwp, factorStack: stack,
-                             factorLookup: lookup)
+                             factorLookup: lookup, indicators: settings, rollupTolerance: rollup)
+    }
+
+    static func socioRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> SocioRecord? {
+        let before = d.count
+        let region = r.required("region", "a region code of regions.csv", into: &d)
+        let year = r.year("year", into: &d)
+        let series = r.required("series", "a series name such as gdp, gdp_index, population, energy_tce", into: &d)
+        let value = r.number("value", into: &d)
+        let baseYear = r.year("base_year", optional: true, into: &d)
+        var unit: GHGCore.MeasurementUnit?
+        if let s = series, SocioEconomicData.knownSeries[s] != nil { unit = r.unit("unit", into: &d) }
+        else { unit = try? UnitRegistry.parse(r["unit"]) }
+        guard d.count == before, let region, let year, let y = year, let series, let value, let v = value,
+              let baseYear else { return nil }
+        return SocioRecord(location: r.location, region: region, year: y, series: series, value: v, unit: unit,
+                           unitText: r["unit"], baseYear: baseYear, source: r["source"])
+    }
+
+    static func targetRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> Target? {
+        let before = d.count
+        let region = r.required("region", "a region code of regions.csv", into: &d)
+        let indicator = r.required("indicator", "an indicator key such as co2_intensity_decline", into: &d)
+        let base = r.year("base_year", optional: true, into: &d)
+        let targetYear = r.year("target_year", optional: true, into: &d)
+        let comparison = TargetComparison(parsing: r["comparison"])
+        if comparison == nil {
+            d.append(.error(.malformedNumber, at: r.location("comparison"),
+                "unknown comparison '\(r["comparison"])'; expected ≥, ≤, ≈ or = (or >=, <=, ~)"))
+        }
+        let value = r.number("value", optional: true, into: &d)
+        guard d.count == before, let region, let indicator, let base, let targetYear, let comparison, let value
+        else { return nil }
+        return Target(location: r.location, region: region, indicator: indicator, baseYear: base,
+                      targetYear: targetYear, comparison: comparison, value: value, unit: r["unit"],
+                      source: r["source"], note: r["note"])
     }
 
     static func activityRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> ActivityRecord? {

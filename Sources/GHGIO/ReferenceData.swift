@@ -19,6 +19,8 @@ public struct ReferenceData: Sendable {
     public var gwp: GWPTable
     /// The shared item vocabulary.
     public var items: [Item]
+    /// The indicator catalogue, by key.
+    public var indicators: [String: IndicatorInfo]
     /// Every shipped set, by id.
     public var sets: [String: FactorSet]
     /// `categories.csv`, `gwp.csv`, `items.csv` with hashes.
@@ -74,6 +76,23 @@ public enum ReferenceReader {
         }
         var items: [Item] = []
         if let t = table("items.csv", itemColumns) { items = readItems(t, into: &d) }
+        var indicators: [String: IndicatorInfo] = [:]
+        if let t = table("indicators.csv", ["key", "name_zh", "name_en", "unit", "kind", "source"]) {
+            for r in t.rows {
+                guard let key = r.required("key", "an indicator key", into: &d) else { continue }
+                guard r["kind"] == "computed" || r["kind"] == "series" else {
+                    d.append(.error(.factorSet, at: r.location("kind"),
+                        "indicator kind '\(r["kind"])'; expected computed or series"))
+                    continue
+                }
+                if indicators[key] != nil {
+                    d.append(.error(.duplicateRow, at: r.location, "indicator '\(key)' is already defined"))
+                    continue
+                }
+                indicators[key] = IndicatorInfo(key: key, nameZH: r["name_zh"], nameEN: r["name_en"], unit: r["unit"],
+                                                kind: r["kind"], source: r["source"])
+            }
+        }
         log.report(contentsOf: d)
         let categories = CategoryTable(catRows, diagnostics: &log)
         let gwp = GWPTable(gwpRows, diagnostics: &log)
@@ -84,7 +103,8 @@ public enum ReferenceReader {
                 sets[set.info.id] = set
             }
         }
-        return ReferenceData(label: label, categories: categories, gwp: gwp, items: items, sets: sets, files: files)
+        return ReferenceData(label: label, categories: categories, gwp: gwp, items: items, indicators: indicators,
+                             sets: sets, files: files)
     }
 
     static func readItems(_ t: Table, into d: inout [Diagnostic]) -> [Item] {

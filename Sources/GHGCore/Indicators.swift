@@ -1,0 +1,318 @@
+/// One row of `indicators.csv` (the indicator catalogue): a key targets and outputs use.
+public struct IndicatorInfo: Hashable, Sendable {
+    /// The key (`co2_intensity_decline`).
+    public var key: String
+    /// Chinese name.
+    public var nameZH: String
+    /// English name.
+    public var nameEN: String
+    /// Unit as written.
+    public var unit: String
+    /// `computed` by the compiler, or `series`: read from the socio-economic series of the same key.
+    public var kind: String
+    /// Source of the definition.
+    public var source: String
+    /// Creates an entry.
+    public init(key: String, nameZH: String, nameEN: String, unit: String, kind: String, source: String) {
+        self.key = key
+        self.nameZH = nameZH
+        self.nameEN = nameEN
+        self.unit = unit
+        self.kind = kind
+        self.source = source
+    }
+}
+
+/// Which CO2 the carbon intensity counts (a named, documented option; methodology.md §6 "inventory-scope caveat").
+public enum CO2IntensityScope: String, Hashable, Sendable, CaseIterable {
+    /// CO2 of the energy sector (category 1), territorial.
+    case energy
+    /// Energy CO2 plus indirect CO2 of net imported electricity and heat (IND): the usual provincial assessment scope.
+    case energyWithIndirect = "energy_with_indirect"
+    /// All territorial CO2 (every sector).
+    case allCO2 = "all_co2"
+}
+
+/// A ratio indicator declared in `ghg-project.json`: the emissions of some categories and gases over a
+/// socio-economic series (transport CO2 per converted turnover).
+public struct CustomIndicator: Hashable, Sendable {
+    /// The indicator's key; `<key>_decline` is computed against each base year too.
+    public var key: String
+    /// The categories summed (each with its whole subtree).
+    public var categories: [CategoryCode]
+    /// The gases: one gas sums its mass; several sum CO2e.
+    public var gases: [Gas]
+    /// The denominator series.
+    public var series: String
+    /// Creates an indicator.
+    public init(key: String, categories: [CategoryCode], gases: [Gas], series: String) {
+        self.key = key
+        self.categories = categories
+        self.gases = gases
+        self.series = series
+    }
+}
+
+/// Settings of the indicator calculation, from `ghg-project.json`.
+public struct IndicatorSettings: Hashable, Sendable {
+    /// Base years for declines (default 2005 and 2020).
+    public var baseYears: [Int]
+    /// Price base year of constant-price GDP (default: the earliest base year). Declines do not depend on it.
+    public var priceBase: Int
+    /// The CO2 of the carbon intensity.
+    public var co2Scope: CO2IntensityScope
+    /// Custom ratio indicators.
+    public var custom: [CustomIndicator]
+    /// Relative tolerance of `≈` targets (default 0.05).
+    public var approxTolerance: Double
+    /// Creates settings.
+    public init(baseYears: [Int] = [2005, 2020], priceBase: Int? = nil, co2Scope: CO2IntensityScope = .energyWithIndirect,
+                custom: [CustomIndicator] = [], approxTolerance: Double = 0.05) {
+        self.baseYears = baseYears
+        self.priceBase = priceBase ?? baseYears.min() ?? 2005
+        self.co2Scope = co2Scope
+        self.custom = custom
+        self.approxTolerance = approxTolerance
+    }
+}
+
+/// One indicator value for a region and year (and base year, for declines).
+public struct IndicatorValue: Hashable, Sendable {
+    /// Region code.
+    public var region: String
+    /// Year.
+    public var year: Int
+    /// Indicator key.
+    public var key: String
+    /// The base year of a decline or rate.
+    public var baseYear: Int?
+    /// The value.
+    public var value: Double
+    /// Unit.
+    public var unit: String
+    /// Numerator and denominator of a ratio, in the units the method names.
+    public var numerator: Double?
+    /// Denominator of a ratio.
+    public var denominator: Double?
+    /// How it was computed.
+    public var method: String
+
+    /// Creates a value.
+    public init(region: String, year: Int, key: String, baseYear: Int? = nil, value: Double, unit: String,
+                numerator: Double? = nil, denominator: Double? = nil, method: String) {
+        self.region = region
+        self.year = year
+        self.key = key
+        self.baseYear = baseYear
+        self.value = value
+        self.unit = unit
+        self.numerator = numerator
+        self.denominator = denominator
+        self.method = method
+    }
+}
+
+/// Computes the indicators of every region and year (methodology.md §6; DESIGN §8).
+public enum IndicatorCalculator {
+    /// Decline against a base year, in percent: `(1 − I_t / I_b) × 100` (TV38).
+    public static func decline(current: Double, base: Double) -> Double { (1 - current / base) * 100 }
+
+    /// Average annual decline over `years` years, in percent per year: `(1 − (I_t / I_b)^(1/n)) × 100` (TV38b:
+    /// a cumulative 18 % decline over 5 years is 3.891 %/yr).
+    public static func annualDecline(current: Double, base: Double, years: Int) -> Double {
+        (1 - pow(current / base, 1 / Double(years))) * 100
+    }
+
+    /// All indicators of every region (with its roll-up) and year of `years`.
+    public static func compute(inventory inv: Inventory, energy: [EnergyLine], socio: SocioEconomicData,
+                               regions: RegionTree, years: [Int], settings: IndicatorSettings,
+                               factors: FactorLibrary, diagnostics: inout [Diagnostic]) -> [IndicatorValue] {
+        // Energy (tce) rolled up like the inventory.
+        var tce: [String: CompensatedSum] = [:]
+        var tceMissing: [String: Int] = [:]
+        for e in energy where [.fuelCombustion, .fuelNonEnergyUse, .electricityNetImport, .heatNetImport]
+            .contains(e.activity) {
+            for r in regions.rollUpTargets(of: e.region) {
+                let k = "\(r)|\(e.year)"
+                if let t = e.tce { tce[k, default: CompensatedSum()].add(t) } else { tceMissing[k, default: 0] += 1 }
+            }
+        }
+        var out: [IndicatorValue] = []
+        for region in regions.all.map(\.code) {
+            var perYear: [Int: [String: IndicatorValue]] = [:]
+            func add(_ v: IndicatorValue) {
+                out.append(v)
+                if v.baseYear == nil { perYear[v.year, default: [:]][v.key] = v }
+            }
+            let allYears = Set(years + settings.baseYears).sorted()
+            for year in allYears {
+                func co2e(_ node: InventoryNode, _ scope: EmissionScope = .total) -> Double? {
+                    inv.row(InventoryKey(region: region, year: year, node: node, gas: .all, scope: scope))?.co2eTonnes
+                }
+                func mass(_ node: InventoryNode, _ gas: Gas, _ scope: EmissionScope) -> Double? {
+                    inv.row(InventoryKey(region: region, year: year, node: node, gas: .gas(gas), scope: scope))?
+                        .massTonnes
+                }
+                let net = co2e(.total)
+                if let net {
+                    let lulucf = (co2e(.category(CategoryCode("3.B")!)) ?? 0) + (co2e(.category(CategoryCode("3.D")!)) ?? 0)
+                    add(IndicatorValue(region: region, year: year, key: "ghg_net", value: net, unit: "t CO2e",
+                                       method: "TOTAL, scope total, \(inv.gwpSet)"))
+                    add(IndicatorValue(region: region, year: year, key: "ghg_gross", value: net - lulucf, unit: "t CO2e",
+                                       method: "TOTAL − 3.B − 3.D (LULUCF), \(inv.gwpSet)"))
+                }
+                var co2: Double?
+                switch settings.co2Scope {
+                case .energy: co2 = mass(.category(CategoryCode("1")!), .co2, .total)
+                case .energyWithIndirect:
+                    let e = mass(.category(CategoryCode("1")!), .co2, .total)
+                    let i = mass(.category(CategoryCode("IND")!), .co2, .indirect)
+                    co2 = e == nil && i == nil ? nil : (e ?? 0) + (i ?? 0)
+                case .allCO2: co2 = mass(.total, .co2, .total)
+                }
+                if let co2 {
+                    add(IndicatorValue(region: region, year: year, key: "co2", value: co2, unit: "t",
+                                       method: "CO2, scope \(settings.co2Scope.rawValue)"))
+                }
+                let gdp = ConstantPriceGDP.value(region: region, year: year, priceBase: settings.priceBase,
+                                                 data: socio, diagnostics: &diagnostics)
+                let gdpWan = gdp.map { $0.yuan / 1e4 }
+                if let gdp, let gdpWan {
+                    add(IndicatorValue(region: region, year: year, key: "gdp_constant", value: gdpWan,
+                                       unit: "10^4 yuan (\(gdp.priceBase) prices)", method: gdp.method))
+                }
+                if let co2, let gdpWan, gdpWan > 0 {
+                    add(IndicatorValue(region: region, year: year, key: "co2_intensity", value: co2 / gdpWan,
+                                       unit: "t/10^4 yuan", numerator: co2, denominator: gdpWan,
+                                       method: "CO2 (\(settings.co2Scope.rawValue)) / GDP at \(settings.priceBase) prices"))
+                }
+                var energyTotal: Double?
+                var energyMethod = ""
+                if let e = socio.record("energy_tce", region: region, year: year) {
+                    energyTotal = e.baseValue
+                    energyMethod = "socio-economic series energy_tce (\(e.location))"
+                } else if let t = tce["\(region)|\(year)"]?.value {
+                    energyTotal = t
+                    let missing = tceMissing["\(region)|\(year)"] ?? 0
+                    energyMethod = "computed from activity with standard-coal coefficients (energy.csv: fuel "
+                        + "combustion, non-energy use, net imported electricity and heat)"
+                        + (missing > 0 ? "; incomplete: \(missing) rows without a coefficient" : "")
+                }
+                if let energyTotal {
+                    add(IndicatorValue(region: region, year: year, key: "energy_total_tce", value: energyTotal,
+                                       unit: "tce", method: energyMethod))
+                    if let gdpWan, gdpWan > 0 {
+                        add(IndicatorValue(region: region, year: year, key: "energy_intensity",
+                                           value: energyTotal / gdpWan, unit: "tce/10^4 yuan", numerator: energyTotal,
+                                           denominator: gdpWan, method: energyMethod))
+                    }
+                    if let nf = nonFossil(region: region, year: year, socio: socio, factors: factors) {
+                        add(IndicatorValue(region: region, year: year, key: "non_fossil_share",
+                                           value: nf.tce / energyTotal * 100, unit: "%", numerator: nf.tce,
+                                           denominator: energyTotal, method: nf.method + " / " + energyMethod))
+                    }
+                }
+                if let net, let pop = socio.record("population", region: region, year: year), pop.baseValue > 0 {
+                    add(IndicatorValue(region: region, year: year, key: "ghg_per_capita", value: net / pop.baseValue,
+                                       unit: "t CO2e/person", numerator: net, denominator: pop.baseValue,
+                                       method: "net GHG / population (\(pop.location))"))
+                }
+                for c in settings.custom {
+                    guard let denominator = socio.record(c.series, region: region, year: year),
+                          denominator.baseValue != 0 else { continue }
+                    var sum = 0.0
+                    var found = false
+                    for cat in c.categories {
+                        if c.gases.count == 1 {
+                            if let m = mass(.category(cat), c.gases[0], .total) { sum += m; found = true }
+                        } else {
+                            for g in c.gases {
+                                if let v = inv.row(InventoryKey(region: region, year: year, node: .category(cat),
+                                                                gas: .gas(g), scope: .total))?.co2eTonnes {
+                                    sum += v; found = true
+                                }
+                            }
+                        }
+                    }
+                    guard found else { continue }
+                    let what = c.gases.count == 1 ? "\(c.gases[0]) mass" : "CO2e of " + c.gases.map(\.rawValue).joined(separator: ", ")
+                    add(IndicatorValue(region: region, year: year, key: c.key, value: sum / denominator.baseValue,
+                                       unit: "t/" + (denominator.unit?.baseSymbol ?? denominator.unitText),
+                                       numerator: sum, denominator: denominator.baseValue,
+                                       method: "\(what) of " + c.categories.map(\.description).joined(separator: ", ")
+                                           + " / series \(c.series)"))
+                }
+            }
+            // Declines and average annual rates against each base year.
+            let ratioKeys = ["co2_intensity", "energy_intensity"] + settings.custom.map(\.key)
+            for year in years {
+                for b in settings.baseYears where b < year {
+                    for key in ratioKeys {
+                        guard let now = perYear[year]?[key], let base = perYear[b]?[key], base.value > 0 else { continue }
+                        add(IndicatorValue(region: region, year: year, key: key + "_decline", baseYear: b,
+                                           value: decline(current: now.value, base: base.value), unit: "%",
+                                           numerator: now.value, denominator: base.value,
+                                           method: "(1 − \(key) \(year) / \(key) \(b)) × 100"))
+                        if key == "co2_intensity" || key == "energy_intensity" {
+                            add(IndicatorValue(region: region, year: year, key: key + "_annual_decline", baseYear: b,
+                                               value: annualDecline(current: now.value, base: base.value, years: year - b),
+                                               unit: "%/yr", numerator: now.value, denominator: base.value,
+                                               method: "(1 − (\(key) \(year) / \(key) \(b))^(1/\(year - b))) × 100"))
+                        }
+                    }
+                }
+            }
+        }
+        return out.sorted {
+            ($0.region, $0.year, $0.key, $0.baseYear ?? 0) < ($1.region, $1.year, $1.key, $1.baseYear ?? 0)
+        }
+    }
+
+    /// Non-fossil energy in tce: the series `non_fossil_tce`, or `non_fossil_electricity` converted with the
+    /// coal-equivalent coefficient of electricity (`tce_coefficient`, technology `coal_equivalent`: the year's
+    /// thermal-power coal rate, 发电煤耗法), as in TV40.
+    static func nonFossil(region: String, year: Int, socio: SocioEconomicData, factors: FactorLibrary)
+        -> (tce: Double, method: String)?
+    {
+        if let r = socio.record("non_fossil_tce", region: region, year: year) {
+            return (r.baseValue, "non_fossil_tce (\(r.location))")
+        }
+        guard let e = socio.record("non_fossil_electricity", region: region, year: year) else { return nil }
+        guard case let .success(f) = factors.resolve(FactorQuery(parameter: "tce_coefficient", item: "electricity",
+                                                                  category: CategoryCode("IND.1")!,
+                                                                  technology: "coal_equivalent", region: region,
+                                                                  year: year, dimension: .standardCoal / .electricity))
+        else { return nil }
+        return (e.baseValue * f.baseValue, "non_fossil_electricity (\(e.location)) × coal-equivalent coefficient "
+            + "\(DecimalFormat.string(f.row.value)) \(f.row.unit.symbol) (\(f.set.id) \(f.row.location))")
+    }
+}
+
+/// `x^y` for positive `x`, without Foundation: `exp(y · ln x)` by argument reduction and series.
+@usableFromInline
+func pow(_ x: Double, _ y: Double) -> Double {
+    precondition(x > 0, "pow of a non-positive base")
+    return exp(y * log(x))
+}
+
+/// Natural logarithm by reduction to [1, 2) and the atanh series; accurate to a few ulps.
+@usableFromInline
+func log(_ x: Double) -> Double {
+    var m = x.significand  // in [1, 2)
+    var e = Double(x.exponent)
+    if m > 1.4142135623730951 { m /= 2; e += 1 }
+    let s = (m - 1) / (m + 1), s2 = s * s
+    var term = s, sum = 0.0, k = 1.0
+    while abs(term / k) > 1e-18 { sum += term / k; term *= s2; k += 2 }
+    return 2 * sum + e * 0.6931471805599453
+}
+
+/// Exponential by reduction `e^x = 2^k · e^r` and a Taylor series.
+@usableFromInline
+func exp(_ x: Double) -> Double {
+    let k = (x / 0.6931471805599453).rounded()
+    let r = x - k * 0.6931471805599453
+    var term = 1.0, sum = 1.0, n = 1.0
+    while abs(term) > 1e-18 { term *= r / n; sum += term; n += 1 }
+    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+}
