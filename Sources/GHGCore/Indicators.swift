@@ -144,8 +144,8 @@ public enum IndicatorCalculator {
                 out.append(v)
                 if v.baseYear == nil { perYear[v.year, default: [:]][v.key] = v }
             }
-            let allYears = Set(years + settings.baseYears).sorted()
-            for year in allYears {
+            // Base years count only as inventory years: a base year outside them has no inventory to divide.
+            for year in Set(years).sorted() {
                 func co2e(_ node: InventoryNode, _ scope: EmissionScope = .total) -> Double? {
                     inv.row(InventoryKey(region: region, year: year, node: node, gas: .all, scope: scope))?.co2eTonnes
                 }
