@@ -52,8 +52,9 @@ struct CommandLineTests {
         let r = try ghg(["compile", "Templates/demo-city", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("t CO2e (AR5)"))
-        for f in ["inventory.csv", "lineage.jsonl", "energy.csv", "checks.csv", "notation.csv", "diagnostics.csv",
-                  "manifest.json"] {
+        #expect(r.stdout.contains("co2_intensity_decline vs 2020:"))
+        for f in ["inventory.csv", "lineage.jsonl", "energy.csv", "checks.csv", "indicators.csv", "targets.csv",
+                  "notation.csv", "diagnostics.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + f), "\(f)")
         }
     }
@@ -94,6 +95,22 @@ struct CommandLineTests {
         #expect(gwp.status == 2)
         #expect(gwp.stderr.contains("unknown GWP set 'AR3'; expected SAR, AR4, AR5 or AR6"))
         #expect(try ghg(["frobnicate"]).status == 2)
+    }
+
+    @Test("init creates a compilable project from a city template; a second init into it is a usage error")
+    func initCity() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try ghg(["init", dir, "--city", "南充"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("created \(dir) from the 南充 template"))
+        #expect(try ghg(["validate", dir]).status == 0)
+        let again = try ghg(["init", dir, "--city", "nanchong"])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("exists and is not empty; expected a new or empty folder"))
+        let unknown = try ghg(["init", tempDir(), "--city", "beijing"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown city 'beijing'; expected one of dazhou, guangyuan, mianyang, nanchong, shanwei"))
     }
 
     @Test("--help exits 0")
