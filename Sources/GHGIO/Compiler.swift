@@ -9,12 +9,16 @@ public struct CompileOptions: Sendable {
     public var gwp: GWPSet?
     /// The most diagnostics kept.
     public var diagnosticLimit: Int
+    /// A factor stack replacing the project's: set ids, `local` for the project's own `factors/` set, or folders in
+    /// the set format. Nil uses the project's stack (its `factors/` set first, then `factor_stack`).
+    public var stack: [String]?
 
     /// Creates options.
-    public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000) {
+    public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000, stack: [String]? = nil) {
         self.factorsDirectory = factorsDirectory
         self.gwp = gwp
         self.diagnosticLimit = diagnosticLimit
+        self.stack = stack
     }
 }
 
@@ -56,27 +60,8 @@ public enum Compiler {
                                gwp: options.gwp ?? .ar5, log: log)
         }
         let gwp = options.gwp ?? project.config.gwp
-        var stack: [FactorSet] = []
-        if let local = project.localSet { stack.append(local) }
-        for (i, id) in project.config.factorStack.enumerated() {
-            if id == "local" || id == project.localSet?.info.id {
-                if i != 0 || project.localSet == nil {
-                    log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
-                        project.localSet == nil
-                            ? "factor_stack names '\(id)' but the project has no factors/ folder"
-                            : "factor_stack names the project's own set '\(id)' at position \(i + 1); it is always "
-                                + "first, so name it first or not at all"))
-                }
-                continue
-            }
-            guard let set = reference.sets[id] else {
-                log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
-                    "unknown factor set '\(id)' in factor_stack; expected one of "
-                        + reference.sets.keys.sorted().joined(separator: ", ")))
-                continue
-            }
-            stack.append(set)
-        }
+        let stack = options.stack.map { overrideStack($0, project: project, reference: reference, log: &log) }
+            ?? projectStack(project: project, reference: reference, log: &log)
         let items = ItemCatalog(reference.items + (project.localSet?.items ?? []), diagnostics: &log)
         let library = FactorLibrary(sets: stack, regions: project.regions, overrides: project.config.factorLookup)
         let context = CalculationContext(factors: library, items: items, categories: reference.categories,
@@ -107,6 +92,57 @@ public enum Compiler {
         c.targets = targets
         c.rollupChecks = rollup
         return c
+    }
+
+    /// The project's own stack: its `factors/` set first, then `factor_stack` (where `local` may only come first).
+    static func projectStack(project: Project, reference: ReferenceData, log: inout DiagnosticLog) -> [FactorSet] {
+        var stack: [FactorSet] = []
+        if let local = project.localSet { stack.append(local) }
+        for (i, id) in project.config.factorStack.enumerated() {
+            if id == "local" || id == project.localSet?.info.id {
+                if i != 0 || project.localSet == nil {
+                    log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
+                        project.localSet == nil
+                            ? "factor_stack names '\(id)' but the project has no factors/ folder"
+                            : "factor_stack names the project's own set '\(id)' at position \(i + 1); it is always "
+                                + "first, so name it first or not at all"))
+                }
+                continue
+            }
+            guard let set = reference.sets[id] else {
+                log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
+                    "unknown factor set '\(id)' in factor_stack; expected one of "
+                        + reference.sets.keys.sorted().joined(separator: ", ")))
+                continue
+            }
+            stack.append(set)
+        }
+        return stack
+    }
+
+    /// A stack given on the command line: set ids, `local` (the project's `factors/` set) or set folders, in order.
+    static func overrideStack(_ entries: [String], project: Project, reference: ReferenceData,
+                              log: inout DiagnosticLog) -> [FactorSet] {
+        var stack: [FactorSet] = []
+        for entry in entries {
+            if entry == "local" || entry == project.localSet?.info.id {
+                if let local = project.localSet { stack.append(local) } else {
+                    log.report(.error(.projectFile, at: InputLocation(file: "--stack"),
+                        "stack names '\(entry)' but the project has no factors/ folder"))
+                }
+            } else if let set = reference.sets[entry] {
+                stack.append(set)
+            } else if FileSystem.exists(FileSystem.join(entry, "set.json")) {
+                if let set = ReferenceReader.loadSet(folder: entry, label: entry, isProject: false, log: &log) {
+                    stack.append(set)
+                }
+            } else {
+                log.report(.error(.projectFile, at: InputLocation(file: "--stack"),
+                    "unknown factor set '\(entry)'; expected a set id (" + reference.sets.keys.sorted()
+                        .joined(separator: ", ") + "), 'local', or a folder with set.json"))
+            }
+        }
+        return stack
     }
 
     /// Finds the factor library: an explicit path, then `$GHG_FACTORS`, then an `EmissionFactors` folder in the

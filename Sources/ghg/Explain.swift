@@ -1,0 +1,58 @@
+import ArgumentParser
+import GHGCore
+import GHGIO
+
+/// `ghg explain PROJECT --region R --year Y [--category C] [--gas G] [--scope S] [--format text|json]`
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the calculation behind a total: categories, lines, activity rows, factors and formulas.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: "Region code.") var region: String
+    @Option(help: "Year.") var year: Int
+    @Option(help: "IPCC category code (default: the total).") var category: String?
+    @Option(help: "Gas (CO2, CH4, N2O, …; default: all gases in CO2e).") var gas: String?
+    @Option(help: "Scope: total, indirect, total_with_indirect, memo_biomass, memo_nonenergy, reference_approach.")
+    var scope: String = "total"
+    @Flag(help: "Only the rows given for the region itself (not allocated to a sub-region).") var own = false
+    @Option(help: "Output format: text or json.") var format: String = "text"
+
+    func run() throws {
+        guard format == "text" || format == "json" else {
+            throw ValidationError("unknown format '\(format)'; expected text or json")
+        }
+        var node = InventoryNode.total
+        if let category {
+            guard let c = CategoryCode(category) else {
+                throw ValidationError("malformed category '\(category)'; expected a code such as 1.A.1")
+            }
+            node = .category(c)
+        }
+        var gasKey = InventoryGas.all
+        if let gas {
+            guard let g = Gas(parsing: gas) else { throw ValidationError("malformed gas '\(gas)'; expected e.g. CO2") }
+            gasKey = .gas(g)
+        }
+        let c = Compiler.compile(projectAt: options.project,
+                                 options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
+                                                         diagnosticLimit: options.maxDiagnostics))
+        guard c.succeeded, let inv = c.inventory, let project = c.project else {
+            printDiagnostics(c.log)
+            throw inputErrorStatus
+        }
+        let key = InventoryKey(region: region, extent: own ? .own : .all, year: year, node: node, gas: gasKey,
+                               scope: EmissionScope(rawValue: scope))
+        let table = c.reference.gwp, set = inv.gwpSet
+        guard let tree = Explainer.tree(inv, key: key, gwp: { table.value(of: $0, in: set)?.gwp100 }) else {
+            var err = StandardError()
+            print("no total for region \(region), year \(year), \(node), \(gasKey), scope \(scope); expected a row of "
+                + "inventory.csv (check the region code, year, category and scope)", to: &err)
+            throw inputErrorStatus
+        }
+        print(format == "json"
+            ? ExplainRenderer.json(tree, key: key, inventory: inv)
+            : ExplainRenderer.text(tree, key: key, inventory: inv, categories: c.reference.categories,
+                                   regions: project.regions), terminator: "")
+    }
+}
