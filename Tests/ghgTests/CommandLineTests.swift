@@ -113,6 +113,32 @@ struct CommandLineTests {
         #expect(unknown.stderr.contains("unknown city 'beijing'; expected one of dazhou, guangyuan, mianyang, nanchong, shanwei"))
     }
 
+    @Test("explain, factors and verify run from the command line with the documented exit statuses")
+    func issue4Commands() throws {
+        let explain = try ghg(["explain", "Templates/demo-city", "--region", "519921", "--year", "2024",
+                               "--category", "1.B.1", "--format", "json"])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("\"category\": \"1.B.1.a.i.1\""))
+        let missing = try ghg(["explain", "Templates/demo-city", "--region", "999999", "--year", "2024"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("no total for region 999999, year 2024"))
+        let list = try ghg(["factors", "list"])
+        #expect(list.status == 0 && list.stdout.contains("\nchina-grid,1.0.0,"))
+        let diff = try ghg(["factors", "diff", "china-grid", "china-grid"])
+        #expect(diff.status == 0 && diff.stdout.split(separator: "\n").count == 1)
+        let unknown = try ghg(["factors", "show", "no-such-set"])
+        #expect(unknown.status == 1)
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(try ghg(["compile", "Templates/demo-city", "--out", out]).status == 0)
+        let ok = try ghg(["verify", out, "Templates/demo-city"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        try "x\n".write(toFile: out + "/inventory.csv", atomically: true, encoding: .utf8)
+        let bad = try ghg(["verify", out, "Templates/demo-city"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("/inventory.csv: edited after compilation"))
+    }
+
     @Test("--help exits 0")
     func help() throws {
         let r = try ghg(["--help"])
