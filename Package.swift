@@ -25,7 +25,7 @@ let package = Package(
         // A release-mode benchmark: `swift run -c release ghg-bench`.
         .executableTarget(name: "ghg-bench", dependencies: ["GHGCore", "GHGIO"]),
         .testTarget(name: "GHGCoreTests", dependencies: ["GHGCore"]),
-        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"], exclude: ["Golden"]),
+        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO"]),
     ],
     swiftLanguageModes: [.v6]

@@ -273,7 +273,7 @@ struct CityTemplateTests {
         // With no data yet, every target is pending (省下达) or has no data.
         #expect(c.targets.allSatisfy { $0.status == .pending || $0.status == .noData })
         // Every target of the plan in the shared reference appears, with its year, comparison and value.
-        let reference = try readCSV(repositoryRoot + "/../shared/reference/city-targets.csv")
+        let reference = try readCSV(repositoryRoot + "/Tests/GHGIOTests/Fixtures/city-targets.csv")
             .filter { $0["city"] == Self.planCity[city] }
         #expect(reference.count == Self.expectedTargets[city])
         for (r, t) in zip(reference, c.project!.targets) {
