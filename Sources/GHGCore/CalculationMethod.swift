@@ -77,7 +77,8 @@ struct MethodSupport {
     let record: ActivityRecord
     let context: CalculationContext
     var diagnostics: [Diagnostic] = []
-    var used: [ResolvedFactor] = []
+    /// Whether a technology-specific factor row was used for the row's technology.
+    var usedTechnology = false
 
     init(_ record: ActivityRecord, _ context: CalculationContext) {
         self.record = record
@@ -91,6 +92,13 @@ struct MethodSupport {
         for r in records {
             var s = MethodSupport(r, context)
             body(&s, &out)
+            // A technology the row names but no factor row used is a typo or a missing (often local) factor, such as
+            // the vented CO2 of a sour-gas plant: the row was computed with generic factors only.
+            if let t = r.technology, !s.usedTechnology, !s.diagnostics.contains(where: { $0.severity == .error }) {
+                s.diagnostics.append(.warning(.missingFactor, at: r.location(of: "technology"),
+                    "technology '\(t)' matched no technology-specific factor row, so only generic factors were used; "
+                        + "expected a row with technology '\(t)' in the stack (a local factor, for instance)"))
+            }
             out.diagnostics += s.diagnostics
         }
         return out
@@ -117,6 +125,7 @@ struct MethodSupport {
                         requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
         switch result {
         case let .success(f):
+            if f.row.technology != nil { usedTechnology = true }
             for row in f.skippedProjectRows {
                 diagnostics.append(.warning(.unitDimension, at: record.location(of: "item"),
                     "project factor '\(parameter)' at \(row.location) has unit '\(row.unit.symbol)' "

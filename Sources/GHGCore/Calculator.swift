@@ -100,11 +100,16 @@ public enum Calculator {
                 }
             }
         }
+        // Memo categories (international bunkers, multilateral operations) are reported outside the totals; the
+        // classification is data (categories.csv), applied here once for every method.
+        for i in lines.indices where lines[i].scope == .total {
+            if let memo = context.categories.memo(of: lines[i].category) { lines[i].scope = .memo(memo) }
+        }
         lines = EmissionLine.sorted(lines)
         energy.sort { ($0.region, $0.year, $0.activityReference.location) < ($1.region, $1.year, $1.activityReference.location) }
         var rejected = passed.filter { !$0 }.count
         for (i, r) in records.enumerated() where passed[i] && failed.contains(r.location) { rejected += 1; _ = i }
-        let (checks, checkDiagnostics) = QualityChecks.referenceVsSectoral(lines)
+        let (checks, checkDiagnostics) = QualityChecks.referenceVsSectoral(lines, regions: regions)
         diagnostics += checkDiagnostics
         return CalculationResult(lines: lines, energy: energy, checks: checks, notationRecords: notation, diagnostics: diagnostics,
                                  usedRowCount: records.count - rejected, rejectedRowCount: rejected)

@@ -89,12 +89,16 @@ public struct CategoryInfo: Hashable, Sendable {
     public var chinaSector: String
     /// UNFCCC CRF/CRT code, if any.
     public var crtCode: String
+    /// The memo item the category is (`international_bunkers`, `multilateral_operations`), empty otherwise: its
+    /// emissions are reported but not added to totals (methodology.md §4.3).
+    public var memo: String
     /// Where the row is.
     public var location: InputLocation
 
     /// Creates a category.
     public init(code: CategoryCode, nameEN: String, nameZH: String, chinaSector: String, crtCode: String,
-                location: InputLocation) {
+                memo: String = "", location: InputLocation) {
+        self.memo = memo
         self.code = code
         self.nameEN = nameEN
         self.nameZH = nameZH
@@ -125,6 +129,11 @@ public struct CategoryTable: Sendable {
 
     /// Whether the code is in the table.
     public func contains(_ code: CategoryCode) -> Bool { byCode[code] != nil }
+
+    /// The memo classification of a code or of its nearest ancestor that has one, or nil.
+    public func memo(of code: CategoryCode) -> String? {
+        code.lineage.reversed().lazy.compactMap { self.byCode[$0]?.memo }.first { !$0.isEmpty }
+    }
 
     /// Every row, in category order.
     public var all: [CategoryInfo] { byCode.values.sorted { $0.code < $1.code } }

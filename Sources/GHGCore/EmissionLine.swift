@@ -9,7 +9,8 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
     /// Reporting order: total, indirect, then memo items.
     public static func < (a: Self, b: Self) -> Bool {
         let order = [total.rawValue, indirect.rawValue, totalWithIndirect.rawValue, memoBiomass.rawValue,
-                     memoNonEnergy.rawValue, referenceApproach.rawValue]
+                     memoNonEnergy.rawValue, "memo_international_bunkers", "memo_multilateral_operations",
+                     referenceApproach.rawValue]
         let ia = order.firstIndex(of: a.rawValue) ?? 99, ib = order.firstIndex(of: b.rawValue) ?? 99
         return ia != ib ? ia < ib : a.rawValue < b.rawValue
     }
@@ -24,6 +25,9 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
     public static let memoBiomass = EmissionScope(rawValue: "memo_biomass")
     /// Carbon in fuels used for non-energy purposes, expressed as CO2: recorded, not emitted.
     public static let memoNonEnergy = EmissionScope(rawValue: "memo_nonenergy")
+    /// A memo item named by `categories.csv` (`memo_international_bunkers`, `memo_multilateral_operations`):
+    /// reported, never added to totals.
+    public static func memo(_ name: String) -> EmissionScope { EmissionScope(rawValue: "memo_" + name) }
     /// CO2 from fuel combustion by the reference approach (apparent consumption; IPCC 2006 Vol.2 Ch.6): a check on the
     /// sectoral approach, never added to totals.
     public static let referenceApproach = EmissionScope(rawValue: "reference_approach")

@@ -60,6 +60,7 @@ extension MethodSupport {
                 switch result {
                 case let .success(f) where f.row.unit.dimension == .standardCoal / unit.dimension:
                     coefficient = f
+                    if f.row.technology != nil { usedTechnology = true }
                     tce = baseAmount * f.baseValue
                 case let .success(f):
                     diagnostics.append(.warning(.unitDimension, at: record.location(of: "item"),

@@ -118,9 +118,10 @@ public enum IndicatorCalculator {
     public static func decline(current: Double, base: Double) -> Double { (1 - current / base) * 100 }
 
     /// Average annual decline over `years` years, in percent per year: `(1 − (I_t / I_b)^(1/n)) × 100` (TV38b:
-    /// a cumulative 18 % decline over 5 years is 3.891 %/yr).
-    public static func annualDecline(current: Double, base: Double, years: Int) -> Double {
-        (1 - pow(current / base, 1 / Double(years))) * 100
+    /// a cumulative 18 % decline over 5 years is 3.891 %/yr). Nil unless both intensities are positive.
+    public static func annualDecline(current: Double, base: Double, years: Int) -> Double? {
+        guard current > 0, base > 0, years > 0, let r = pow(current / base, 1 / Double(years)) else { return nil }
+        return (1 - r) * 100
     }
 
     /// All indicators of every region (with its roll-up) and year of `years`.
@@ -130,16 +131,21 @@ public enum IndicatorCalculator {
         // Energy (tce) rolled up like the inventory.
         var tce: [String: CompensatedSum] = [:]
         var tceMissing: [String: Int] = [:]
+        var exportsLeftOut: [String: Int] = [:]
         for e in energy where [.fuelCombustion, .fuelNonEnergyUse, .electricityNetImport, .heatNetImport]
             .contains(e.activity) {
             for r in regions.rollUpTargets(of: e.region) {
                 let k = "\(r)|\(e.year)"
+                // A net export of electricity or heat is not subtracted: the local primary electricity it comes
+                // from is not in the activity data, so subtracting it would undercount (or turn negative) the total.
+                if let t = e.tce, t < 0 { exportsLeftOut[k, default: 0] += 1; continue }
                 if let t = e.tce { tce[k, default: CompensatedSum()].add(t) } else { tceMissing[k, default: 0] += 1 }
             }
         }
         var out: [IndicatorValue] = []
         for region in regions.all.map(\.code) {
             var perYear: [Int: [String: IndicatorValue]] = [:]
+            let usesEnergySeries = !socio.years("energy_tce", region: region).isEmpty
             func add(_ v: IndicatorValue) {
                 out.append(v)
                 if v.baseYear == nil { perYear[v.year, default: [:]][v.key] = v }
@@ -186,17 +192,30 @@ public enum IndicatorCalculator {
                                        unit: "t/10^4 yuan", numerator: co2, denominator: gdpWan,
                                        method: "CO2 (\(settings.co2Scope.rawValue)) / GDP at \(settings.priceBase) prices"))
                 }
+                // One method for the whole series of a region, so that declines never compare two calibers: the
+                // statistical total when the region has one in any year, else the total computed from activity.
                 var energyTotal: Double?
                 var energyMethod = ""
-                if let e = socio.record("energy_tce", region: region, year: year) {
-                    energyTotal = e.baseValue
-                    energyMethod = "socio-economic series energy_tce (\(e.location))"
+                if usesEnergySeries {
+                    if let e = socio.record("energy_tce", region: region, year: year) {
+                        energyTotal = e.baseValue
+                        energyMethod = "socio-economic series energy_tce (\(e.location))"
+                    }
                 } else if let t = tce["\(region)|\(year)"]?.value {
                     energyTotal = t
-                    let missing = tceMissing["\(region)|\(year)"] ?? 0
+                    let k = "\(region)|\(year)"
+                    let missing = tceMissing[k] ?? 0, exports = exportsLeftOut[k] ?? 0
                     energyMethod = "computed from activity with standard-coal coefficients (energy.csv: fuel "
                         + "combustion, non-energy use, net imported electricity and heat)"
+                        + (exports > 0 ? "; \(exports) net exports not subtracted" : "")
                         + (missing > 0 ? "; incomplete: \(missing) rows without a coefficient" : "")
+                    if missing > 0 {
+                        diagnostics.append(.warning(.missingFactor,
+                            at: regions[region]?.location ?? InputLocation(file: "regions.csv"),
+                            "total energy of region \(region) in \(year) is computed from activity but \(missing) rows "
+                                + "have no standard-coal coefficient; expected tce_coefficient rows for them, or the "
+                                + "series energy_tce"))
+                    }
                 }
                 if let energyTotal {
                     add(IndicatorValue(region: region, year: year, key: "energy_total_tce", value: energyTotal,
@@ -243,19 +262,29 @@ public enum IndicatorCalculator {
                                            + " / series \(c.series)"))
                 }
             }
-            // Declines and average annual rates against each base year.
+            // Declines and average annual rates against each base year. An intensity that is zero or negative (a
+            // region whose net electricity export exceeds its emissions) has no meaningful decline: say so.
             let ratioKeys = ["co2_intensity", "energy_intensity"] + settings.custom.map(\.key)
             for year in years {
                 for b in settings.baseYears where b < year {
                     for key in ratioKeys {
-                        guard let now = perYear[year]?[key], let base = perYear[b]?[key], base.value > 0 else { continue }
+                        guard let now = perYear[year]?[key], let base = perYear[b]?[key] else { continue }
+                        guard now.value > 0, base.value > 0 else {
+                            diagnostics.append(.warning(.init("non-positive-intensity"),
+                                at: regions[region]?.location ?? InputLocation(file: "regions.csv"),
+                                "\(key) of region \(region) is \(DecimalFormat.string(base.value)) in \(b) and "
+                                    + "\(DecimalFormat.string(now.value)) in \(year); a decline needs both positive, so "
+                                    + "\(key)_decline \(year) vs \(b) is not computed"))
+                            continue
+                        }
                         add(IndicatorValue(region: region, year: year, key: key + "_decline", baseYear: b,
                                            value: decline(current: now.value, base: base.value), unit: "%",
                                            numerator: now.value, denominator: base.value,
                                            method: "(1 − \(key) \(year) / \(key) \(b)) × 100"))
-                        if key == "co2_intensity" || key == "energy_intensity" {
+                        if key == "co2_intensity" || key == "energy_intensity",
+                           let rate = annualDecline(current: now.value, base: base.value, years: year - b) {
                             add(IndicatorValue(region: region, year: year, key: key + "_annual_decline", baseYear: b,
-                                               value: annualDecline(current: now.value, base: base.value, years: year - b),
+                                               value: rate,
                                                unit: "%/yr", numerator: now.value, denominator: base.value,
                                                method: "(1 − (\(key) \(year) / \(key) \(b))^(1/\(year - b))) × 100"))
                         }
@@ -288,10 +317,10 @@ public enum IndicatorCalculator {
     }
 }
 
-/// `x^y` for positive `x`, without Foundation: `exp(y · ln x)` by argument reduction and series.
+/// `x^y` for positive `x`, without Foundation: `exp(y · ln x)` by argument reduction and series; nil for `x ≤ 0`.
 @usableFromInline
-func pow(_ x: Double, _ y: Double) -> Double {
-    precondition(x > 0, "pow of a non-positive base")
+func pow(_ x: Double, _ y: Double) -> Double? {
+    guard x > 0, x.isFinite, y.isFinite else { return nil }
     return exp(y * log(x))
 }
 

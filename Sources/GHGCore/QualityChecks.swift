@@ -40,20 +40,25 @@ public enum QualityChecks {
     /// Status `ok` within `explainAbove` percent, `explain` up to `largeAbove` (IPCC: differences are "in general
     /// relatively small (5 per cent or less)"), `large` beyond; a `large` difference also yields a warning.
     /// The 2 % explanation trigger is commonly cited but UNVERIFIED (methodology.md §2.2), hence a parameter.
-    public static func referenceVsSectoral(_ lines: [EmissionLine], explainAbove: Double = 2, largeAbove: Double = 5)
+    public static func referenceVsSectoral(_ lines: [EmissionLine], regions: RegionTree? = nil,
+                                           explainAbove: Double = 2, largeAbove: Double = 5)
         -> (results: [CheckResult], diagnostics: [Diagnostic])
     {
         struct Key: Hashable { var region: String; var year: Int; var item: String }
         var ra: [Key: (Double, InputLocation)] = [:]
         var sa: [Key: CompensatedSum] = [:]
         let energy = CategoryCode("1.A")!
+        // The check is made where a fuel balance is given (the reference approach's own region), against the
+        // sectoral CO2 of that region with its sub-regions: a city's balance meets its counties' combustion.
         for l in lines where l.gas == .co2 {
-            let k = Key(region: l.region, year: l.year, item: l.item)
             if l.scope == .referenceApproach {
-                ra[k] = ((ra[k]?.0 ?? 0) + l.massTonnes, l.lineage.activity.location)
+                let k = Key(region: l.region, year: l.year, item: l.item)
+                ra[k] = ((ra[k]?.0 ?? 0) + l.massTonnes, ra[k]?.1 ?? l.lineage.activity.location)
             } else if l.method == .fuelCombustion, energy.isPrefix(of: l.category),
                       l.scope == .total || l.scope == .memoBiomass {
-                sa[k, default: CompensatedSum()].add(l.massTonnes)
+                for region in regions?.rollUpTargets(of: l.region) ?? [l.region] {
+                    sa[Key(region: region, year: l.year, item: l.item), default: CompensatedSum()].add(l.massTonnes)
+                }
             }
         }
         var results: [CheckResult] = []
@@ -62,7 +67,7 @@ public enum QualityChecks {
             let (r, loc) = ra[k]!
             let s = sa[k]?.value ?? 0
             guard let d = ReferenceApproach.difference(reference: r, sectoral: s) else {
-                diagnostics.append(.warning(.missingFactor, at: loc,
+                diagnostics.append(.warning(.init("reference-vs-sectoral"), at: loc,
                     "reference approach for '\(k.item)' in \(k.year) has no sectoral fuel_combustion CO2 to compare "
                         + "with; expected fuel_combustion rows for the same fuel"))
                 continue

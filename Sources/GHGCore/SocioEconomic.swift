@@ -69,6 +69,13 @@ public struct SocioEconomicData: Sendable {
                 }
                 _ = unit
             }
+            if r.series == "gdp_index", !(0.5...1.5).contains(r.baseValue) {
+                diagnostics.report(.error(.malformedNumber, at: r.location,
+                    "gdp_index '\(DecimalFormat.string(r.value))' with unit '\(r.unitText)' is a growth factor of "
+                        + "\(DecimalFormat.string(r.baseValue)); expected previous year = 100 in % (e.g. 108.2 %) or "
+                        + "a ratio near 1 (e.g. 1.082 with unit 1)"))
+                continue
+            }
             if r.series == "gdp_constant" && r.baseYear == nil {
                 diagnostics.report(.error(.emptyField, at: r.location,
                     "gdp_constant without base_year; expected the price base year, e.g. 2020"))
@@ -123,9 +130,15 @@ public enum ConstantPriceGDP {
     /// for the region gives nil without a diagnostic).
     public static func value(region: String, year: Int, priceBase: Int, data: SocioEconomicData,
                              diagnostics: inout [Diagnostic]) -> Value? {
-        if let given = data.record("gdp_constant", region: region, year: year), given.baseYear == priceBase {
-            return Value(yuan: given.baseValue, priceBase: priceBase,
-                         method: "given at \(priceBase) prices (\(given.location))")
+        if let given = data.record("gdp_constant", region: region, year: year) {
+            if given.baseYear == priceBase {
+                return Value(yuan: given.baseValue, priceBase: priceBase,
+                             method: "given at \(priceBase) prices (\(given.location))")
+            }
+            diagnostics.append(.warning(.init("unused-input"), at: given.location,
+                "gdp_constant at \(given.baseYear.map(String.init) ?? "?") prices is not used: the project's price base "
+                    + "is \(priceBase) (gdp_price_base); expected constant prices of \(priceBase), or gdp and gdp_index "
+                    + "to chain-link from"))
         }
         guard let anchor = data.record("gdp", region: region, year: priceBase) else {
             if data.record("gdp", region: region, year: year) != nil

@@ -131,13 +131,34 @@ public enum TargetTracker {
                         + "project; expected one of " + projectYears.map(String.init).joined(separator: ", ")))
                 continue
             }
-            results.append(judge(t, computed: computed, socio: socio, settings: settings))
+            let unit = customKeys.contains(t.indicator) ? (t.indicator.hasSuffix("_decline") ? "%" : nil)
+                : catalogue[t.indicator].flatMap { $0.kind == "computed" ? $0.unit : nil }
+            results.append(judge(t, computed: computed, socio: socio, settings: settings, indicatorUnit: unit,
+                                 diagnostics: &diagnostics))
         }
         return results
     }
 
+    /// The factor that turns a value in the target's unit into the indicator's unit, or an explanation of why the
+    /// two cannot be compared. An empty target unit means the indicator's own unit.
+    struct UnitMismatch: Error { let message: String }
+
+    static func unitFactor(target: String, indicator: String) -> Result<Double, UnitMismatch> {
+        let a = target.trimmingSpaces, b = indicator.trimmingSpaces
+        if a.isEmpty || a == b { return .success(1) }
+        guard let ua = try? UnitRegistry.parse(a), let ub = try? UnitRegistry.parse(b) else {
+            return .failure(UnitMismatch(message: "target unit '\(a)' cannot be compared with the indicator's unit "
+                + "'\(b)'; expected the same unit, or units the registry converts"))
+        }
+        do { return .success(try ua.convert(1, to: ub)) } catch {
+            return .failure(UnitMismatch(message: "target unit '\(a)' cannot be compared with the indicator's unit '\(b)': "
+                + error.description))
+        }
+    }
+
     static func judge(_ t: Target, computed: [String: [Int: Double]], socio: SocioEconomicData,
-                      settings: IndicatorSettings) -> TargetResult {
+                      settings: IndicatorSettings, indicatorUnit: String?,
+                      diagnostics: inout [Diagnostic]) -> TargetResult {
         var result = TargetResult(target: t, status: .noData, latestYear: nil, actual: nil, pathValue: nil,
                                   pathStart: nil, explanation: "")
         let isDecline = t.indicator.hasSuffix("_decline")
@@ -150,13 +171,26 @@ public enum TargetTracker {
         // The series of the indicator: computed (declines per base year), else the socio-economic series.
         var series = computed["\(t.region)|\(t.indicator)|\(isDecline ? base ?? 0 : 0)"] ?? [:]
         var origin = "computed"
+        var unit = indicatorUnit ?? t.unit
         if series.isEmpty {
             for y in socio.years(t.indicator, region: t.region) {
-                series[y] = socio.record(t.indicator, region: t.region, year: y)!.value
+                let r = socio.record(t.indicator, region: t.region, year: y)!
+                series[y] = r.value
+                unit = r.unitText
             }
             origin = "socio-economic series '\(t.indicator)'"
         }
-        guard let value = t.value else {
+        var targetValue = t.value
+        if let v = t.value, !series.isEmpty {
+            switch unitFactor(target: t.unit, indicator: unit) {
+            case let .success(f): targetValue = v * f
+            case let .failure(mismatch):
+                diagnostics.append(.error(.unitDimension, at: t.location, mismatch.message))
+                result.explanation = mismatch.message
+                return result
+            }
+        }
+        guard let value = targetValue else {
             result.status = .pending
             result.explanation = assumption + "value to be assigned from above (省下达); " + describe(series)
             if let latest = series.keys.max() { result.latestYear = latest; result.actual = series[latest] }
@@ -194,7 +228,7 @@ public enum TargetTracker {
         case .equal: satisfied = start == nil ? actual == value : (actual - value) * direction >= 0
         }
         let numbers = "\(origin) \(latest): \(DecimalFormat.string(actual)) vs target \(t.comparison.rawValue) "
-            + "\(DecimalFormat.string(value)) \(t.unit) by \(t.targetYear.map(String.init) ?? "(no year)")"
+            + "\(DecimalFormat.string(value)) \(unit) by \(t.targetYear.map(String.init) ?? "(no year)")"
         if satisfied {
             result.status = .met
             result.explanation = assumption + numbers
@@ -217,7 +251,12 @@ public enum TargetTracker {
         }
         let path = s.value + (value - s.value) * Double(latest - s.year) / Double(T - s.year)
         result.pathValue = path
-        let onTrack = t.comparison == .atMost ? actual <= path : (actual - path) * direction >= 0
+        // ≥ is on track at or above the path, ≤ at or below it (whichever way the path runs); ≈ and = by direction.
+        let onTrack: Bool = switch t.comparison {
+        case .atLeast: actual >= path
+        case .atMost: actual <= path
+        case .about, .equal: (actual - path) * direction >= 0
+        }
         result.status = onTrack ? .onTrack : .offTrack
         result.explanation = assumption + numbers + "; straight path from \(s.year) (\(DecimalFormat.string(s.value))) "
             + "to \(T) stands at \(DecimalFormat.string(path)) in \(latest)"

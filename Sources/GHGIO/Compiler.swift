@@ -62,6 +62,24 @@ public enum Compiler {
         let gwp = options.gwp ?? project.config.gwp
         let stack = options.stack.map { overrideStack($0, project: project, reference: reference, log: &log) }
             ?? projectStack(project: project, reference: reference, log: &log)
+        for custom in project.config.indicators.custom {
+            for (i, c) in custom.categories.enumerated() {
+                if !reference.categories.contains(c) {
+                    log.report(.error(.unknownCategory, at: InputLocation(file: "ghg-project.json"),
+                        "indicator '\(custom.key)': unknown category '\(c)'; expected a code of categories.csv"))
+                }
+                for other in custom.categories[..<i] where other.isPrefix(of: c) || c.isPrefix(of: other) {
+                    log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
+                        "indicator '\(custom.key)': categories '\(other)' and '\(c)' overlap and would be counted "
+                            + "twice; expected categories that do not contain each other"))
+                }
+            }
+            for g in custom.gases where !reference.gwp.gases.contains(g) {
+                log.report(.error(.unknownGas, at: InputLocation(file: "ghg-project.json"),
+                    "indicator '\(custom.key)': unknown gas '\(g)'; expected one of "
+                        + reference.gwp.gases.sorted().map(\.rawValue).joined(separator: ", ")))
+            }
+        }
         let items = ItemCatalog(reference.items + (project.localSet?.items ?? []), diagnostics: &log)
         let library = FactorLibrary(sets: stack, regions: project.regions, overrides: project.config.factorLookup)
         let context = CalculationContext(factors: library, items: items, categories: reference.categories,
@@ -73,14 +91,28 @@ public enum Compiler {
                                   diagnostics: &log)
         let socio = SocioEconomicData(project.socio, regions: project.regions, diagnostics: &log)
         var d: [Diagnostic] = []
+        // Declines are computed against the project's base years and every other inventory year a target uses.
+        var settings = project.config.indicators
+        let targetBases = project.targets.compactMap(\.baseYear).filter { project.config.years.contains($0) }
+        settings.baseYears = Set(settings.baseYears + targetBases).sorted()
         let indicators = IndicatorCalculator.compute(inventory: inventory, energy: result.energy, socio: socio,
                                                      regions: project.regions, years: project.config.years,
-                                                     settings: project.config.indicators, factors: library,
-                                                     diagnostics: &d)
+                                                     settings: settings, factors: library, diagnostics: &d)
         let targets = TargetTracker.evaluate(project.targets, indicators: indicators, socio: socio,
                                              catalogue: reference.indicators, regions: project.regions,
-                                             projectYears: project.config.years, settings: project.config.indicators,
+                                             projectYears: project.config.years, settings: settings,
                                              diagnostics: &d)
+        // A series that no indicator, target or custom indicator reads is reported, not silently ignored
+        // (a misspelt 'populaton' would otherwise just make ghg_per_capita disappear).
+        let read = Set(SocioEconomicData.knownSeries.keys).union(project.config.indicators.custom.map(\.series))
+            .union(project.targets.map(\.indicator)).union(reference.indicators.keys)
+        for series in socio.seriesNames where !read.contains(series) {
+            let first = project.socio.filter { $0.series == series }.map(\.location).min()!
+            d.append(.warning(.init("unused-input"), at: first,
+                "series '\(series)' is not read by any indicator or target; expected one of the known series ("
+                    + SocioEconomicData.knownSeries.keys.sorted().joined(separator: ", ")
+                    + "), a custom indicator's series, or a target's indicator key"))
+        }
         let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: project.regions,
                                                                         tolerance: project.config.rollupTolerance)
         // The same chain-link problem is found once per region and year that needs it: report it once.

@@ -182,6 +182,10 @@ public enum OutputWriter {
         return manifest.pretty + "\n"
     }
 
+    /// The names of every file `write` may produce.
+    public static let outputNames = ["inventory.csv", "lineage.jsonl", "energy.csv", "notation.csv", "checks.csv",
+                                     "indicators.csv", "targets.csv", "diagnostics.csv", "manifest.json"]
+
     /// Renders every output of a successful compilation, by file name, in writing order.
     public static func render(_ c: Compilation) -> [(String, String)] {
         guard let inv = c.inventory else { return [("diagnostics.csv", diagnosticsCSV(c.log))] }
@@ -203,6 +207,10 @@ public enum OutputWriter {
     /// that no partial inventory is ever mistaken for a result.
     public static func write(_ c: Compilation, to directory: String) throws -> [String] {
         try FileSystem.makeDirectory(directory)
+        // Outputs of an earlier run must not survive beside this run's diagnostics.
+        for name in outputNames where FileSystem.exists(FileSystem.join(directory, name)) {
+            try FileManager.default.removeItem(atPath: FileSystem.join(directory, name))
+        }
         let files = c.succeeded ? render(c) : [("diagnostics.csv", diagnosticsCSV(c.log))]
         for (name, text) in files { try FileSystem.write(text, to: FileSystem.join(directory, name)) }
         return files.map(\.0)

@@ -187,11 +187,15 @@ public enum ProjectReader {
                 d.append(.error(.projectFile, at: loc, "'factor_lookup' must be an object keyed by parameter"))
                 return nil
             }
-            for (param, spec) in dict {
+            for (param, spec) in dict.sorted(by: { $0.key < $1.key }) {
                 guard let o = spec as? [String: Any] else {
                     d.append(.error(.projectFile, at: loc, "factor_lookup.\(param) must be an object with "
                         + "'region' and/or 'years'"))
                     continue
+                }
+                for k in o.keys.sorted() where !["region", "years", "technology"].contains(k) {
+                    d.append(.warning(.projectFile, at: loc, "factor_lookup.\(param): unknown key '\(k)' is ignored; "
+                        + "expected region, years or technology"))
                 }
                 var ov = LookupOverride(region: o["region"] as? String, technology: o["technology"] as? String)
                 if let ys = o["years"] as? [String: Any] {
@@ -243,9 +247,11 @@ public enum ProjectReader {
                 return nil
             }
             for (i, o) in list.enumerated() {
-                let cats = (o["categories"] as? [String] ?? []).compactMap(CategoryCode.init)
-                let gases = (o["gases"] as? [String] ?? ["CO2"]).compactMap { Gas(parsing: $0) }
-                guard let key = o["key"] as? String, !key.isEmpty, !cats.isEmpty, !gases.isEmpty,
+                let rawCats = o["categories"] as? [String] ?? [], rawGases = o["gases"] as? [String] ?? ["CO2"]
+                let cats = rawCats.compactMap(CategoryCode.init)
+                let gases = rawGases.compactMap { Gas(parsing: $0) }
+                guard let key = o["key"] as? String, !key.isEmpty, !cats.isEmpty, cats.count == rawCats.count,
+                      !gases.isEmpty, gases.count == rawGases.count,
                       let series = o["series"] as? String, !series.isEmpty else {
                     d.append(.error(.projectFile, at: loc, "indicators[\(i)] needs 'key', 'categories' (IPCC codes), "
                         + "'series' and optionally 'gases', e.g. {\"key\": \"transport_co2_intensity\", "

@@ -50,7 +50,7 @@ public enum ReferenceReader {
             return Table(bytes: bytes, file: label + "/" + name, required: req, optional: opt, diagnostics: &d)
         }
         var catRows: [CategoryInfo] = []
-        if let t = table("categories.csv", ["code", "name_en", "name_zh", "cn_sector", "crt_code", "source"]) {
+        if let t = table("categories.csv", ["code", "name_en", "name_zh", "cn_sector", "crt_code", "memo", "source"]) {
             for r in t.rows {
                 guard let code = CategoryCode(r["code"]) else {
                     d.append(.error(.unknownCategory, at: r.location("code"),
@@ -58,7 +58,7 @@ public enum ReferenceReader {
                     continue
                 }
                 catRows.append(CategoryInfo(code: code, nameEN: r["name_en"], nameZH: r["name_zh"],
-                                            chinaSector: r["cn_sector"], crtCode: r["crt_code"],
+                                            chinaSector: r["cn_sector"], crtCode: r["crt_code"], memo: r["memo"],
                                             location: r.location))
             }
         }

@@ -145,12 +145,15 @@ struct FactorTableTests {
         #expect(!biomass.contains("raw_coal") && !biomass.contains("natural_gas"))
     }
 
-    @Test("grid membership: Sichuan is in 华中 for the 2012 factors and in 西南 from 2021")
+    @Test("grid membership: Sichuan is in 华中 for the 2012 factors and in 西南 from 2021; never silently national")
     func membership() throws {
         let set = try #require(Self.reference.0.sets["china-grid"])
-        #expect(set.regionChain(["510000"], year: 2012) == ["510000", "central_china", "CN"])
-        #expect(set.regionChain(["510000"], year: 2022) == ["510000", "southwest_china", "CN"])
-        #expect(set.regionChain(["310000"], year: 2022) == ["310000", "east_china", "CN"])
+        #expect(set.regionChain(["510000"], year: 2012) == ["510000", "central_china"])
+        #expect(set.regionChain(["510000"], year: 2022) == ["510000", "southwest_china"])
+        #expect(set.regionChain(["310000"], year: 2022) == ["310000", "east_china"])
+        // The national factor (CN) is reached only by an explicit factor_lookup region, so a missing regional factor
+        // (西南 2021) is an error, not the national 0.5568.
+        #expect(set.membership.allSatisfy { $0.region != "CN" })
     }
 
     @Test("the content hash changes when a set's file changes")
