@@ -139,6 +139,12 @@ public struct Inventory: Sendable {
             var co2e = CompensatedSum()
             var co2eMissing = false
             var indices: [Int] = []
+
+            mutating func add(mass m: Double?, co2e c: Double?, index: Int) {
+                if let m { mass.add(m) }
+                if let c { co2e.add(c) } else { co2eMissing = true }
+                indices.append(index)
+            }
         }
         var acc: [InventoryKey: Acc] = [:]
         var reported = Set<Gas>()
@@ -170,11 +176,12 @@ public struct Inventory: Sendable {
                 for g in [InventoryGas.gas(line.gas), .all] {
                     let key = InventoryKey(region: region, extent: extent, year: line.year, node: node, gas: g,
                                            scope: scope)
-                    var a = acc[key] ?? Acc()
-                    if case .gas = g { a.mass.add(line.massTonnes) }
-                    if let f = factor { a.co2e.add(line.massTonnes * f) } else { a.co2eMissing = true }
-                    a.indices.append(i)
-                    acc[key] = a
+                    // Mutated in place through the dictionary's modify accessor: copying the entry out and back
+                    // would copy its growing index list on every line (quadratic for a province's totals).
+                    var isGas = false
+                    if case .gas = g { isGas = true }
+                    acc[key, default: Acc()].add(mass: isGas ? line.massTonnes : nil,
+                                                 co2e: factor.map { line.massTonnes * $0 }, index: i)
                 }
               }
             }
