@@ -107,8 +107,8 @@ public enum Calculator {
         }
         lines = EmissionLine.sorted(lines)
         energy.sort { ($0.region, $0.year, $0.activityReference.location) < ($1.region, $1.year, $1.activityReference.location) }
-        var rejected = passed.filter { !$0 }.count
-        for (i, r) in records.enumerated() where passed[i] && failed.contains(r.location) { rejected += 1; _ = i }
+        // Rejected: rows that failed validation, and rows that passed it but hit an error in their method.
+        let rejected = records.indices.filter { !passed[$0] || failed.contains(records[$0].location) }.count
         let (checks, checkDiagnostics) = QualityChecks.referenceVsSectoral(lines, regions: regions)
         diagnostics += checkDiagnostics
         return CalculationResult(lines: lines, energy: energy, checks: checks, notationRecords: notation, diagnostics: diagnostics,
