@@ -111,18 +111,23 @@ struct MethodSupport {
     }
 
     /// Looks a factor up; reports a missing, ambiguous or wrongly dimensioned factor at the row and returns nil.
+    /// `severity` is `.warning` for factors the emissions do not depend on (standard-coal coefficients), with
+    /// `consequence` saying what is then not computed.
     mutating func factor(_ parameter: String, item: String? = nil, category: CategoryCode? = nil,
-                         requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
+                         requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
+                         consequence: String = "") -> ResolvedFactor? {
         let result = context.factors.resolve(parameter, item: item ?? record.item,
                                              category: category ?? record.category,
                                              technology: record.technology, region: record.region, year: record.year,
                                              dimension: requirement.dimension)
-        return check(result, parameter: parameter, requirement: requirement, quiet: quiet)
+        return check(result, parameter: parameter, requirement: requirement, quiet: quiet, severity: severity,
+                     consequence: consequence)
     }
 
     /// Turns a lookup result into a factor, or a located diagnostic.
     mutating func check(_ result: Result<ResolvedFactor, FactorLookupError>, parameter: String,
-                        requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
+                        requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
+                        consequence: String = "") -> ResolvedFactor? {
         switch result {
         case let .success(f):
             if f.row.technology != nil { usedTechnology = true }
@@ -133,17 +138,17 @@ struct MethodSupport {
                         + "(set \(f.set.id)) instead"))
             }
             guard requirement.accepts(f.row.unit) else {
-                diagnostics.append(.error(.unitDimension, at: record.location(of: "item"),
+                diagnostics.append(Diagnostic(severity, .unitDimension, at: record.location(of: "item"),
                     "factor '\(parameter)' at \(f.row.location) (set \(f.set.id)) has unit '\(f.row.unit.symbol)' "
                         + "(\(f.row.unit.dimension)\(f.row.unit.species.map { ", counted as \($0)" } ?? "")); "
-                        + "expected \(requirement.example)"))
+                        + "expected \(requirement.example)" + consequence))
                 return nil
             }
             return f
         case let .failure(e):
             if case .missing = e, quiet { return nil }
-            diagnostics.append(.error(e.isMissing ? .missingFactor : .ambiguousFactor,
-                                      at: record.location(of: "item"), e.message))
+            diagnostics.append(Diagnostic(severity, e.isMissing ? .missingFactor : .ambiguousFactor,
+                                          at: record.location(of: "item"), e.message + consequence))
             return nil
         }
     }

@@ -102,6 +102,18 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let missingGWP = Self("missing-gwp")
     /// A gas name that is not known.
     public static let unknownGas = Self("unknown-gas")
+    /// A target's indicator key that neither the catalogue nor the project defines.
+    public static let unknownIndicator = Self("unknown-indicator")
+    /// A target's base year that can have no data (not an inventory year).
+    public static let baseYearWithoutData = Self("base-year-without-data")
+    /// An intensity that is zero or negative, so no decline is computed against it.
+    public static let nonPositiveIntensity = Self("non-positive-intensity")
+    /// An input that nothing reads.
+    public static let unusedInput = Self("unused-input")
+    /// A region's own totals differ from the sum of its sub-regions beyond the tolerance.
+    public static let rollupResidual = Self("rollup-residual")
+    /// The reference approach differs from the sectoral approach, or has nothing to compare with.
+    public static let referenceVsSectoral = Self("reference-vs-sectoral")
     /// Output suppressed after too many diagnostics.
     public static let tooManyDiagnostics = Self("too-many-diagnostics")
 }

@@ -54,23 +54,10 @@ extension MethodSupport {
             if unit.dimension == .standardCoal {
                 tce = baseAmount
             } else {
-                let result = context.factors.resolve("tce_coefficient", item: record.item, category: record.category,
-                                                     technology: record.technology, region: record.region,
-                                                     year: record.year, dimension: .standardCoal / unit.dimension)
-                switch result {
-                case let .success(f) where f.row.unit.dimension == .standardCoal / unit.dimension:
-                    coefficient = f
-                    if f.row.technology != nil { usedTechnology = true }
-                    tce = baseAmount * f.baseValue
-                case let .success(f):
-                    diagnostics.append(.warning(.unitDimension, at: record.location(of: "item"),
-                        "factor 'tce_coefficient' at \(f.row.location) has unit '\(f.row.unit.symbol)' "
-                            + "(\(f.row.unit.dimension)); expected standard coal per \(unit.dimension), e.g. kgce/kg; "
-                            + "tce not computed"))
-                case let .failure(e):
-                    diagnostics.append(.warning(e.isMissing ? .missingFactor : .ambiguousFactor,
-                        at: record.location(of: "item"), e.message + "; tce not computed for energy.csv"))
-                }
+                coefficient = factor("tce_coefficient", requirement: UnitRequirement(.standardCoal / unit.dimension,
+                                         example: "standard coal per \(unit.dimension), e.g. kgce/kg"),
+                                     severity: .warning, consequence: "; tce not computed for energy.csv")
+                tce = coefficient.map { baseAmount * $0.baseValue }
             }
         }
         return EnergyLine(region: record.region, year: record.year, category: record.category,

@@ -270,7 +270,7 @@ public enum IndicatorCalculator {
                     for key in ratioKeys {
                         guard let now = perYear[year]?[key], let base = perYear[b]?[key] else { continue }
                         guard now.value > 0, base.value > 0 else {
-                            diagnostics.append(.warning(.init("non-positive-intensity"),
+                            diagnostics.append(.warning(.nonPositiveIntensity,
                                 at: regions[region]?.location ?? InputLocation(file: "regions.csv"),
                                 "\(key) of region \(region) is \(DecimalFormat.string(base.value)) in \(b) and "
                                     + "\(DecimalFormat.string(now.value)) in \(year); a decline needs both positive, so "

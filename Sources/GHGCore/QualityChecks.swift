@@ -67,14 +67,14 @@ public enum QualityChecks {
             let (r, loc) = ra[k]!
             let s = sa[k]?.value ?? 0
             guard let d = ReferenceApproach.difference(reference: r, sectoral: s) else {
-                diagnostics.append(.warning(.init("reference-vs-sectoral"), at: loc,
+                diagnostics.append(.warning(.referenceVsSectoral, at: loc,
                     "reference approach for '\(k.item)' in \(k.year) has no sectoral fuel_combustion CO2 to compare "
                         + "with; expected fuel_combustion rows for the same fuel"))
                 continue
             }
             let status = abs(d) <= explainAbove ? "ok" : abs(d) <= largeAbove ? "explain" : "large"
             if status == "large" {
-                diagnostics.append(.warning(.init("reference-vs-sectoral"), at: loc,
+                diagnostics.append(.warning(.referenceVsSectoral, at: loc,
                     "reference approach CO2 for '\(k.item)' in \(k.year) differs from the sectoral approach by "
                         + "\(DecimalFormat.string(d))% (RA \(DecimalFormat.string(r)) t, SA \(DecimalFormat.string(s)) t); "
                         + "expected within ±\(DecimalFormat.string(largeAbove))% or an explanation"))
@@ -115,7 +115,7 @@ public enum QualityChecks {
                 results.append(CheckResult(check: "rollup_residual", region: region.code, year: k.year, subject: subject,
                                            value: o, reference: c, differencePct: pct, status: large ? "large" : "ok"))
                 if large, k.gas == .all {
-                    diagnostics.append(.warning(.init("rollup-residual"), at: region.location,
+                    diagnostics.append(.warning(.rollupResidual, at: region.location,
                         "region \(region.code) \(k.year) \(k.node): own total \(DecimalFormat.string(o)) t CO2e vs "
                             + "sub-regions \(DecimalFormat.string(c)) t CO2e; residual \(DecimalFormat.string(o - c)) "
                             + "exceeds the tolerance \(DecimalFormat.string(tolerance * 100))%"))

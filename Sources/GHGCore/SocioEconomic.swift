@@ -135,7 +135,7 @@ public enum ConstantPriceGDP {
                 return Value(yuan: given.baseValue, priceBase: priceBase,
                              method: "given at \(priceBase) prices (\(given.location))")
             }
-            diagnostics.append(.warning(.init("unused-input"), at: given.location,
+            diagnostics.append(.warning(.unusedInput, at: given.location,
                 "gdp_constant at \(given.baseYear.map(String.init) ?? "?") prices is not used: the project's price base "
                     + "is \(priceBase) (gdp_price_base); expected constant prices of \(priceBase), or gdp and gdp_index "
                     + "to chain-link from"))

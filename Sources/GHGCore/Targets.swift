@@ -120,13 +120,13 @@ public enum TargetTracker {
                 continue
             }
             guard catalogue[t.indicator] != nil || customKeys.contains(t.indicator) else {
-                diagnostics.append(.error(.init("unknown-indicator"), at: t.location,
+                diagnostics.append(.error(.unknownIndicator, at: t.location,
                     "unknown indicator '\(t.indicator)'; expected a key of EmissionFactors/indicators.csv or a custom "
                         + "indicator of ghg-project.json (e.g. co2_intensity_decline, non_fossil_share, forest_stock)"))
                 continue
             }
             if let b = t.baseYear, !projectYears.contains(b), socio.years(t.indicator, region: t.region).isEmpty {
-                diagnostics.append(.error(.init("base-year-without-data"), at: t.location,
+                diagnostics.append(.error(.baseYearWithoutData, at: t.location,
                     "base year \(b) of target '\(t.indicator)' has no data: it is not an inventory year of the "
                         + "project; expected one of " + projectYears.map(String.init).joined(separator: ", ")))
                 continue

@@ -108,7 +108,7 @@ public enum Compiler {
             .union(project.targets.map(\.indicator)).union(reference.indicators.keys)
         for series in socio.seriesNames where !read.contains(series) {
             let first = project.socio.filter { $0.series == series }.map(\.location).min()!
-            d.append(.warning(.init("unused-input"), at: first,
+            d.append(.warning(.unusedInput, at: first,
                 "series '\(series)' is not read by any indicator or target; expected one of the known series ("
                     + SocioEconomicData.knownSeries.keys.sorted().joined(separator: ", ")
                     + "), a custom indicator's series, or a target's indicator key"))

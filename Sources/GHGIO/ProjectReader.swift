@@ -114,12 +114,7 @@ public enum ProjectReader {
         var localSet: FactorSet?
         if FileSystem.isDirectory(FileSystem.join(root, "factors")) {
             localSet = ReferenceReader.loadSet(folder: FileSystem.join(root, "factors"), label: "factors",
-                                               isProject: true, log: &log)
-            for name in FileSystem.list(FileSystem.join(root, "factors")) {
-                if let bytes = FileSystem.read(FileSystem.join(root, "factors/" + name)) {
-                    files.append(InputFile(path: "factors/" + name, sha256: SHA256.hex(bytes)))
-                }
-            }
+                                               isProject: true, log: &log, files: &files)
         }
         return Project(root: root, config: config, regions: regions, records: records,
                        activityRowCount: rowCount, localSet: localSet, socio: socio, targets: targets,

@@ -133,6 +133,13 @@ public enum ReferenceReader {
     public static func loadSet(folder: String, label: String, isProject: Bool, log: inout DiagnosticLog)
         -> FactorSet?
     {
+        var files: [InputFile] = []
+        return loadSet(folder: folder, label: label, isProject: isProject, log: &log, files: &files)
+    }
+
+    /// Reads one factor-set folder and appends each file it read, with its hash, to `files`.
+    public static func loadSet(folder: String, label: String, isProject: Bool, log: inout DiagnosticLog,
+                               files: inout [InputFile]) -> FactorSet? {
         var d: [Diagnostic] = []
         defer { log.report(contentsOf: d) }
         let jsonLabel = label + "/set.json"
@@ -164,8 +171,11 @@ public enum ReferenceReader {
         var items: [Item] = []
         for name in FileSystem.list(folder) {
             let path = FileSystem.join(folder, name)
-            guard !FileSystem.isDirectory(path), let bytes = FileSystem.read(path) else { continue }
-            hasher.update(name + "\n" + SHA256.hex(bytes) + "\n")
+            guard !FileSystem.isDirectory(path),
+                  let bytes = name == "set.json" ? jsonBytes : FileSystem.read(path) else { continue }
+            let hash = SHA256.hex(bytes)
+            files.append(InputFile(path: label + "/" + name, sha256: hash))
+            hasher.update(name + "\n" + hash + "\n")
             guard name.hasSuffix(".csv") else { continue }
             let file = label + "/" + name
             switch name {

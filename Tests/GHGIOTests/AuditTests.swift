@@ -22,9 +22,8 @@ struct AuditTests {
     func project(_ rows: [String], socio: [String] = []) throws -> TestProject {
         let p = try TestProject(stack: Self.stack, years: [2005, 2022],
                                 lookup: #"{"grid_ef": {"years": {"2005": 2012}}}"#,
-                                activity: ["a.csv": ([TestProject.header] + rows).joined(separator: "\n")])
-        try (["region,year,series,value,unit,base_year,source,note"] + socio).joined(separator: "\n")
-            .write(toFile: p.root + "/socioeconomic.csv", atomically: true, encoding: .utf8)
+                                activity: ["a.csv": ([TestProject.header] + rows).joined(separator: "\n")],
+                                socio: socio)
         return p
     }
 

@@ -81,6 +81,11 @@ struct GoldenTests {
             }
             #expect(close(row.massTonnes, sum.value, rel: 1e-12), "\(row.key)")
         }
+        for (i, line) in inv.lines.enumerated() {
+            let total = inv.row(InventoryKey(region: line.region, year: line.year, node: .total, gas: .gas(line.gas),
+                                             scope: line.scope))
+            #expect(total?.lineIndices.contains(i) == true, "line \(i) is in no TOTAL row of its region")
+        }
         for region in ["519902", "519921", "519981"] {
             let total = try #require(inv.row(InventoryKey(region: region, year: 2024, node: .total, gas: .all,
                                                            scope: .total))?.co2eTonnes)

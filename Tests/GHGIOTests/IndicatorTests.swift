@@ -6,8 +6,6 @@ import Testing
 /// Indicators, GDP chain-linking, roll-up and targets through the whole pipeline (methodology.md §6, §7.5).
 @Suite("Indicators, roll-up and targets")
 struct IndicatorTests {
-    static let socioHeader = "region,year,series,value,unit,base_year,source,note"
-    static let targetHeader = "region,indicator,base_year,target_year,comparison,value,unit,source,note"
 
     /// Writes a project with activity, socio-economic data and targets, compiles it to disk and returns the outputs.
     func run(activity: [String], socio: [String] = [], targets: [String] = [], years: [Int] = [2005, 2020],
@@ -19,11 +17,7 @@ struct IndicatorTests {
             """
         let p = try TestProject(config: config, regions: regions,
                                 activity: ["a.csv": ([TestProject.header] + activity).joined(separator: "\n")],
-                                factors: factors)
-        try ([Self.socioHeader] + socio).joined(separator: "\n")
-            .write(toFile: p.root + "/socioeconomic.csv", atomically: true, encoding: .utf8)
-        try ([Self.targetHeader] + targets).joined(separator: "\n")
-            .write(toFile: p.root + "/targets.csv", atomically: true, encoding: .utf8)
+                                factors: factors, socio: socio, targets: targets)
         return try p.compileToDisk()
     }
 

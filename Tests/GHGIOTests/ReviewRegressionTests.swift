@@ -6,8 +6,6 @@ import Testing
 /// Regressions for defects found in review; each test failed (or crashed) before its fix.
 @Suite("Review regressions")
 struct ReviewRegressionTests {
-    static let socioHeader = "region,year,series,value,unit,base_year,source,note"
-    static let targetHeader = "region,indicator,base_year,target_year,comparison,value,unit,source,note"
 
     func compile(_ rows: [String], socio: [String] = [], targets: [String] = [], years: [Int] = [2020, 2024],
                  stack: [String] = ["china-provincial-2011", "china-energy-statistics", "china-grid", "ipcc-2006"],
@@ -19,11 +17,7 @@ struct ReviewRegressionTests {
             """
         let p = try TestProject(config: config, regions: regions,
                                 activity: ["a.csv": ([TestProject.header] + rows).joined(separator: "\n")],
-                                factors: factors)
-        try ([Self.socioHeader] + socio).joined(separator: "\n")
-            .write(toFile: p.root + "/socioeconomic.csv", atomically: true, encoding: .utf8)
-        try ([Self.targetHeader] + targets).joined(separator: "\n")
-            .write(toFile: p.root + "/targets.csv", atomically: true, encoding: .utf8)
+                                factors: factors, socio: socio, targets: targets)
         let (c, out) = try p.compileToDisk()
         return (c, out, p)
     }

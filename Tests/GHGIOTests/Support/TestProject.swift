@@ -32,7 +32,8 @@ struct TestProject {
     init(config: String? = nil, stack: [String] = ["china-provincial-2011", "china-energy-statistics", "china-grid",
                                                    "ipcc-2006"],
          years: [Int] = [2005, 2020, 2022, 2023], lookup: String = "{}", regions: String = TestProject.defaultRegions,
-         activity: [String: String], factors: [String: String]? = nil) throws {
+         activity: [String: String], factors: [String: String]? = nil, socio: [String]? = nil,
+         targets: [String]? = nil) throws {
         root = NSTemporaryDirectory() + "ghg-test-" + UUID().uuidString
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/activity", withIntermediateDirectories: true)
@@ -46,6 +47,14 @@ struct TestProject {
         for (name, text) in activity {
             try text.write(toFile: root + "/activity/" + name, atomically: true, encoding: .utf8)
         }
+        if let socio {
+            try ([TestProject.socioHeader] + socio).joined(separator: "\n")
+                .write(toFile: root + "/socioeconomic.csv", atomically: true, encoding: .utf8)
+        }
+        if let targets {
+            try ([TestProject.targetHeader] + targets).joined(separator: "\n")
+                .write(toFile: root + "/targets.csv", atomically: true, encoding: .utf8)
+        }
         if let factors {
             try fm.createDirectory(atPath: root + "/factors", withIntermediateDirectories: true)
             for (name, text) in factors {
@@ -56,6 +65,10 @@ struct TestProject {
 
     /// The standard activity header.
     static let header = "region,year,category,activity,item,value,unit,source,note,technology"
+    /// The socio-economic header.
+    static let socioHeader = "region,year,series,value,unit,base_year,source,note"
+    /// The targets header.
+    static let targetHeader = "region,indicator,base_year,target_year,comparison,value,unit,source,note"
 
     /// Compiles the project.
     func compile(gwp: GWPSet? = nil) -> Compilation {
