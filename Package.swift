@@ -24,9 +24,12 @@ let package = Package(
         ),
         // A release-mode benchmark: `swift run -c release ghg-bench`.
         .executableTarget(name: "ghg-bench", dependencies: ["GHGCore", "GHGIO"]),
-        .testTarget(name: "GHGCoreTests", dependencies: ["GHGCore"]),
-        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO"]),
+        // Shared test helpers: the repository root, test projects, one approximate equality, golden files.
+        .target(name: "GHGTestSupport", dependencies: ["GHGCore", "GHGIO"], path: "Tests/GHGTestSupport"),
+        .testTarget(name: "GHGCoreTests", dependencies: ["GHGCore", "GHGTestSupport"]),
+        .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO", "GHGTestSupport"],
+                    exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO", "GHGTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

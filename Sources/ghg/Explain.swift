@@ -37,22 +37,22 @@ struct Explain: ParsableCommand {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
                                                          diagnosticLimit: options.maxDiagnostics))
-        guard c.succeeded, let inv = c.inventory, let project = c.project else {
+        guard c.succeeded, let inv = c.inventory, let project = c.project, let calc = c.calculation else {
             printDiagnostics(c.log)
             throw inputErrorStatus
         }
         let key = InventoryKey(region: region, extent: own ? .own : .all, year: year, node: node, gas: gasKey,
                                scope: EmissionScope(rawValue: scope))
         let table = c.reference.gwp, set = inv.gwpSet
-        guard let tree = Explainer.tree(inv, key: key, gwp: { table.value(of: $0, in: set)?.gwp100 }) else {
+        guard let tree = Explainer.tree(inv, calc, key: key, gwp: { table.value(of: $0, in: set)?.gwp100 }) else {
             var err = StandardError()
             print("no total for region \(region), year \(year), \(node), \(gasKey), scope \(scope); expected a row of "
                 + "inventory.csv (check the region code, year, category and scope)", to: &err)
             throw inputErrorStatus
         }
         print(format == "json"
-            ? ExplainRenderer.json(tree, key: key, inventory: inv)
-            : ExplainRenderer.text(tree, key: key, inventory: inv, categories: c.reference.categories,
+            ? ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc)
+            : ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc, categories: c.reference.categories,
                                    regions: project.regions), terminator: "")
     }
 }

@@ -1,3 +1,4 @@
+import GHGTestSupport
 import Testing
 import GHGCore
 

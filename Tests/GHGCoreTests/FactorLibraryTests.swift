@@ -1,3 +1,4 @@
+import GHGTestSupport
 import Testing
 import GHGCore
 
@@ -19,7 +20,7 @@ private func regionTree() -> RegionTree {
 }
 
 /// A factor row; the value doubles as the row's identity in the assertions.
-private func row(_ parameter: String = "ef_ch4", item: String = "coal", category: String? = nil,
+private func row(_ parameter: FactorParameter = "ef_ch4", item: String = "coal", category: String? = nil,
                  technology: String? = nil, region: String? = nil, from: Int? = nil, to: Int? = nil,
                  value: Double, unit: String = "kg/TJ", file: String = "factors.csv", line: Int) throws -> FactorRow {
     FactorRow(parameter: parameter, item: item, category: category.flatMap(CategoryCode.init), technology: technology,
@@ -40,7 +41,7 @@ private func set(_ id: String, _ rows: [FactorRow], membership: [RegionMembershi
     return s
 }
 
-private func library(_ sets: [FactorSet], overrides: [String: LookupOverride] = [:]) -> FactorLibrary {
+private func library(_ sets: [FactorSet], overrides: [FactorParameter: LookupOverride] = [:]) -> FactorLibrary {
     FactorLibrary(sets: sets, regions: regionTree(), overrides: overrides)
 }
 
@@ -59,7 +60,7 @@ private let energyIndustries = CategoryCode("1.A.1.a")!
 
 extension FactorLibrary {
     /// Resolves `ef_ch4` of coal in category 1.A.1.a unless told otherwise.
-    fileprivate func find(_ parameter: String = "ef_ch4", item: String = "coal", category: CategoryCode = energyIndustries,
+    fileprivate func find(_ parameter: FactorParameter = "ef_ch4", item: String = "coal", category: CategoryCode = energyIndustries,
                           technology: String? = nil, region: String = county, year: Int = 2020)
         -> Result<ResolvedFactor, FactorLookupError>
     {
@@ -67,7 +68,7 @@ extension FactorLibrary {
     }
 
     /// The value of the resolved row, or nil on failure.
-    fileprivate func value(_ parameter: String = "ef_ch4", category: String = "1.A.1.a", technology: String? = nil,
+    fileprivate func value(_ parameter: FactorParameter = "ef_ch4", category: String = "1.A.1.a", technology: String? = nil,
                            region: String = county, year: Int = 2020) -> Double? {
         try? find(parameter, category: CategoryCode(category)!, technology: technology, region: region, year: year)
             .get().row.value
@@ -344,7 +345,7 @@ struct FactorLibraryTests {
         #expect(log.diagnostics == [.error(.duplicateRow, at: InputLocation(file: "factors/fuels.csv", line: 5),
             "factor row repeats the key of factors/fuels.csv:2 (parameter 'ncv', item 'raw_coal')")])
         #expect(s.rows.map(\.value) == [20.908, 42.652])
-        #expect(s.candidates(parameter: "ncv", item: "raw_coal").map(\.value) == [20.908])
+        #expect(s.candidates(parameter: "ncv", item: "raw_coal").map { s.rows[$0].value } == [20.908])
         let lib = FactorLibrary(sets: [s], regions: regionTree())
         #expect(try lib.find("ncv", item: "raw_coal").get().row.value == 20.908)
     }

@@ -1,3 +1,4 @@
+import GHGTestSupport
 import GHGCore
 import Testing
 

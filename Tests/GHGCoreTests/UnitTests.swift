@@ -1,3 +1,4 @@
+import GHGTestSupport
 import Testing
 import GHGCore
 
@@ -146,8 +147,12 @@ struct UnitTests {
     @Test func emptyAndMalformedSpellingsThrow() {
         #expect(throws: UnitError.unknown("", part: "")) { try UnitRegistry.parse("") }
         #expect(throws: UnitError.unknown("GJ/", part: "")) { try UnitRegistry.parse("GJ/") }
-        // A species only in the numerator.
-        #expect(throws: UnitError.unknown("GJ/tC", part: "tC")) { try UnitRegistry.parse("GJ/tC") }
+        // A species on a denominator mass counts what the quantity is per (kg CH4/kg BOD); two denominator species
+        // are one too many.
+        let perBOD = try? UnitRegistry.parse("kg CH4/kg BOD")
+        #expect(perBOD?.species == .ch4 && perBOD?.perSpecies == .bod && perBOD?.dimension == .dimensionless)
+        #expect(perBOD?.baseSymbol == "tCH4/tBOD")
+        #expect(throws: UnitError.unknown("t/kgN/kgC", part: "kgC")) { try UnitRegistry.parse("t/kgN/kgC") }
         // No kcal in the registry (UnitRegistry doc comment).
         #expect(throws: UnitError.unknown("kcal", part: "kcal")) { try UnitRegistry.parse("kcal") }
     }

@@ -1,3 +1,4 @@
+import GHGTestSupport
 import Foundation
 import GHGCore
 import GHGIO
@@ -35,8 +36,9 @@ private func errors(_ c: Compilation) -> [String] {
 
 /// The lines of `activity/energy.csv` that produced at least one emission line.
 private func calculatedLines(_ c: Compilation) -> Set<Int> {
-    Set((c.calculation?.lines ?? []).filter { $0.lineage.activity.location.file == "activity/energy.csv" }
-        .map(\.lineage.activity.location.line))
+    guard let calc = c.calculation else { return [] }
+    return Set(calc.lines.row.map { calc.table.location(Int($0)) }.filter { $0.file == "activity/energy.csv" }
+        .map(\.line))
 }
 
 /// Checks that a compilation failed with exactly `expected` as its errors, and that the good rows at `goodLines`
@@ -294,7 +296,7 @@ private func expectRejected(_ c: Compilation, _ expected: [String], goodLines: S
             "activity/energy.csv:3:50: error: notation key 'IE' without a note; expected the note to say where the "
                 + "activity is included [notation-key]",
         ], goodLines: [2, 4])
-        #expect(c.calculation?.notationRecords.isEmpty == true)
+        #expect(c.calculation?.plan.notationRows.isEmpty == true)
     }
 
     @Test func notOccurringWithANoteIsAcceptedAndListed() throws {

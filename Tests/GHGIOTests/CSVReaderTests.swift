@@ -1,3 +1,4 @@
+import GHGTestSupport
 import GHGCore
 import GHGIO
 import Testing

@@ -1,3 +1,4 @@
+import GHGTestSupport
 import Foundation
 import GHGCore
 import GHGIO
@@ -49,33 +50,14 @@ struct FactorTableTests {
         }
     }
 
-    /// The dimension each parameter's unit may have (EmissionFactors/README.md).
-    static let allowed: [String: [GHGCore.PhysicalDimension]] = {
-        typealias D = GHGCore.PhysicalDimension
-        let energyPerMass: D = .energy / .mass, energyPerVolume: D = .energy / .volume
-        let massPerEnergy: D = .mass / .energy, massPerVolume: D = .mass / .volume, volumePerMass: D = .volume / .mass
-        return [
-        "ncv": [energyPerMass, energyPerVolume],
-        "carbon_content": [massPerEnergy],
-        "oxidation": [D.dimensionless],
-        "ef_co2": [massPerEnergy, massPerVolume],
-        "ef_ch4": [massPerEnergy, massPerVolume, volumePerMass],
-        "ef_n2o": [massPerEnergy, massPerVolume],
-        "density": [massPerVolume],
-        "tce_coefficient": [D.standardCoal / D.mass, D.standardCoal / D.volume, D.standardCoal / D.electricity,
-                            D.standardCoal / D.energy],
-        "grid_ef": [D.mass / D.electricity],
-        "heat_ef": [massPerEnergy],
-        ]
-    }()
-
     @Test("every parameter is known and its unit has an accepted dimension", arguments: setIDs)
     func unitsKnown(_ id: String) throws {
         let set = try #require(Self.reference.0.sets[id])
         for row in set.rows {
-            let dims = try #require(Self.allowed[row.parameter], "\(row.location): unknown parameter '\(row.parameter)'")
-            #expect(dims.contains(row.unit.dimension),
+            let spec = try #require(row.parameter.spec, "\(row.location): unknown parameter '\(row.parameter)'")
+            #expect(spec.accepts(row.unit),
                     "\(row.location): \(row.parameter) in '\(row.unit.symbol)' (\(row.unit.dimension))")
+            #expect(spec.range.contains(row.baseValue), "\(row.location): \(row.parameter) out of range")
             if row.parameter == "carbon_content" { #expect(row.unit.species == .carbon, "\(row.location)") }
         }
     }

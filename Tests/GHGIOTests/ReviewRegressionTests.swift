@@ -1,3 +1,4 @@
+import GHGTestSupport
 import Foundation
 import GHGCore
 import GHGIO

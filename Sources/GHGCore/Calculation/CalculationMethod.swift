@@ -1,0 +1,338 @@
+/// A calculation method: data saying what it accepts (``MethodSpec``), its equations (``Formula``), and a plan that
+/// says, per row signature, which formula and which factor rows make each line (DESIGN §6).
+///
+/// The kernel, not the method, evaluates the lines: a method never computes a mass. See the article "Adding a method".
+public protocol CalculationMethod: Sendable {
+    /// What the method accepts.
+    var spec: MethodSpec { get }
+    /// Every equation the method may use.
+    var formulas: [Formula] { get }
+    /// Checks of a signature beyond the spec (the gas of `direct_emission`, the flow of `fuel_supply`); nothing by
+    /// default.
+    func validate(_ s: SignatureValues, _ context: PlanningContext) -> [PlannedDiagnostic]
+    /// Plans the lines of every row with one signature. Row-wise methods implement this; group methods plan in
+    /// ``GroupMethod/planGroup(_:_:)`` instead.
+    func plan(_ p: inout RowPlanner)
+}
+
+extension CalculationMethod {
+    /// No extra checks.
+    public func validate(_ s: SignatureValues, _ context: PlanningContext) -> [PlannedDiagnostic] { [] }
+    /// The activity kind.
+    public var activity: ActivityKind { spec.activity }
+    /// Looks up one of the method's formulas by name.
+    public func formula(_ name: String) -> Formula {
+        guard let f = formulas.first(where: { $0.name == name }) else { preconditionFailure("no formula \(name)") }
+        return f
+    }
+}
+
+/// A method whose lines combine several rows of one region (a fuel balance; later, disposal and survey series).
+public protocol GroupMethod: CalculationMethod {
+    /// The key rows of a region are grouped by (the year and item of a fuel balance).
+    func groupKey(_ row: Int, _ table: ActivityTable) -> String
+    /// Plans the lines of one group (rows in row order).
+    func planGroup(_ rows: [Int], _ p: inout GroupPlanner)
+}
+
+extension GroupMethod {
+    /// Group methods plan whole groups.
+    public func plan(_ p: inout RowPlanner) {}
+}
+
+/// The columns that decide a row's plan: rows with equal signatures share it.
+public struct RowSignature: Hashable, Sendable {
+    /// Interned ids (see ``ActivityTable``); `region` is -1 when no lookup of the method depends on the region.
+    public var activity: Int32, item: Int32, category: Int32, technology: Int32, unit: Int32, year: Int32, region: Int32
+    /// Creates a signature.
+    public init(activity: Int32, item: Int32, category: Int32, technology: Int32, unit: Int32, year: Int32,
+                region: Int32) {
+        self.activity = activity
+        self.item = item
+        self.category = category
+        self.technology = technology
+        self.unit = unit
+        self.year = year
+        self.region = region
+    }
+}
+
+/// The values of a signature's columns.
+public struct SignatureValues: Sendable {
+    /// The item.
+    public var item: String
+    /// The category.
+    public var category: CategoryCode
+    /// The technology, if any.
+    public var technology: String?
+    /// The unit (nil for a notation-key row without one).
+    public var unit: MeasurementUnit?
+    /// The year.
+    public var year: Int
+}
+
+/// What planning reads: the factor stack, the vocabularies, and the formula ids.
+public struct PlanningContext: Sendable {
+    /// The factor stack.
+    public var factors: FactorLibrary
+    /// The item vocabulary.
+    public var items: ItemCatalog
+    /// The category system.
+    public var categories: CategoryTable
+    /// Gases with a GWP in at least one set (what `direct_emission` may name).
+    public var knownGases: Set<Gas>
+
+    /// Creates a context.
+    public init(factors: FactorLibrary, items: ItemCatalog, categories: CategoryTable, knownGases: Set<Gas>) {
+        self.factors = factors
+        self.items = items
+        self.categories = categories
+        self.knownGases = knownGases
+    }
+}
+
+/// Memoised factor lookups of one planning run: one resolution per distinct query.
+final class FactorLookupCache: @unchecked Sendable {
+    var results: [FactorQuery: Result<ResolvedFactor, FactorLookupError>] = [:]
+    func resolve(_ library: FactorLibrary, _ q: FactorQuery, note: String?)
+        -> Result<ResolvedFactor, FactorLookupError>
+    {
+        if let r = results[q] { return r.map { var f = $0; f.lookupNote = note; return f } }
+        let r = library.resolve(q, lookupNote: note)
+        results[q] = r
+        return r
+    }
+}
+
+/// Shared steps of planning: factor lookups with diagnostics, lines, energy accounting.
+public struct PlanningSupport {
+    /// The context.
+    public let context: PlanningContext
+    let cache: FactorLookupCache
+    /// The diagnostics so far.
+    public internal(set) var diagnostics: [PlannedDiagnostic] = []
+    /// Whether a technology-specific factor row was used for the row's technology.
+    var usedTechnology = false
+    let item: String, category: CategoryCode, technology: String?, region: String, year: Int
+
+    /// Looks a factor up; reports a missing, ambiguous or wrongly dimensioned factor at the row's item and returns
+    /// nil. `severity` is `.warning` for factors the emissions do not depend on (standard-coal coefficients), with
+    /// `consequence` saying what is then not computed; `quiet` suppresses the report of a missing factor (the
+    /// method reports the alternatives it tried itself).
+    public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
+                                requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
+                                consequence: String = "") -> ResolvedFactor? {
+        let (q, note) = context.factors.query(parameter, item: item ?? self.item, category: category ?? self.category,
+                                              technology: technology, region: region, year: year,
+                                              dimension: requirement.dimension)
+        switch cache.resolve(context.factors, q, note: note) {
+        case let .success(f):
+            if f.row.technology != nil { usedTechnology = true }
+            for row in f.skippedProjectRows {
+                diagnostics.append(PlannedDiagnostic(.warning, .unitDimension, .item,
+                    "project factor '\(parameter)' at \(row.location) has unit '\(row.unit.symbol)' "
+                        + "(\(row.unit.dimension)), which cannot apply to this row; used \(f.row.location) "
+                        + "(set \(f.set.id)) instead"))
+            }
+            guard requirement.accepts(f.row.unit) else {
+                diagnostics.append(PlannedDiagnostic(severity, .unitDimension, .item,
+                    "factor '\(parameter)' at \(f.row.location) (set \(f.set.id)) has unit '\(f.row.unit.symbol)' "
+                        + "(\(f.row.unit.dimension)\(f.row.unit.species.map { ", counted as \($0)" } ?? "")); "
+                        + "expected \(requirement.example)" + consequence))
+                return nil
+            }
+            return f
+        case let .failure(e):
+            if e.isMissing, quiet { return nil }
+            diagnostics.append(PlannedDiagnostic(severity, e.isMissing ? .missingFactor : .ambiguousFactor, .item,
+                                                 e.message + consequence))
+            return nil
+        }
+    }
+
+    /// Reports an error at a field.
+    public mutating func error(_ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        diagnostics.append(PlannedDiagnostic(.error, code, field, message))
+    }
+
+    /// Reports a warning at a field.
+    public mutating func warning(_ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        diagnostics.append(PlannedDiagnostic(.warning, code, field, message))
+    }
+
+    /// The query that a missing lookup would have made, for messages naming alternatives.
+    public func query(_ parameter: FactorParameter, dimension: PhysicalDimension? = nil) -> FactorQuery {
+        context.factors.query(parameter, item: item, category: category, technology: technology, region: region,
+                              year: year, dimension: dimension).0
+    }
+
+    /// Makes a line template; a line under a memo category (international bunkers) counts in that memo scope.
+    func template(_ formula: Formula, gas: Gas, scope: EmissionScope, category: CategoryCode?,
+                  factors: [ResolvedFactor], method: ActivityKind) -> LineTemplate {
+        precondition(factors.count == formula.slotCount, "formula \(formula.name) takes \(formula.slotCount) factors")
+        let cat = category ?? self.category
+        var scope = scope
+        if scope == .total, let memo = context.categories.memo(of: cat) { scope = .memo(memo) }
+        return LineTemplate(formula: MethodRegistry.formulaID(formula), factors: factors.map(\.id),
+                            lookupNotes: factors.map(\.lookupNote), category: cat, gas: gas, scope: scope,
+                            method: method)
+    }
+}
+
+/// Plans the lines of one row signature (``CalculationMethod/plan(_:)``).
+public struct RowPlanner {
+    /// The signature.
+    public let signature: RowSignature
+    /// Lookups, diagnostics and templates.
+    public var support: PlanningSupport
+    /// The rows' activity kind.
+    public let activity: ActivityKind
+    /// The rows' item.
+    public var item: String { support.item }
+    /// The rows' category.
+    public var category: CategoryCode { support.category }
+    /// The rows' technology, if any.
+    public var technology: String? { support.technology }
+    /// The rows' unit.
+    public let unit: MeasurementUnit
+    /// The rows' year.
+    public var year: Int { support.year }
+    /// The context.
+    public var context: PlanningContext { support.context }
+    var lines: [LineTemplate] = []
+    var energy: EnergyPlan?
+
+    init(signature: RowSignature, support: PlanningSupport, activity: ActivityKind, unit: MeasurementUnit) {
+        self.signature = signature
+        self.support = support
+        self.activity = activity
+        self.unit = unit
+    }
+
+    /// Looks a factor up (see ``PlanningSupport/factor(_:item:category:requirement:quiet:severity:consequence:)``).
+    public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
+                                requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
+                                consequence: String = "") -> ResolvedFactor? {
+        support.factor(parameter, item: item, category: category, requirement: requirement, quiet: quiet,
+                       severity: severity, consequence: consequence)
+    }
+
+    /// Adds a line: `formula` over `factors` (one per slot), landing in `category` (default the row's) with `gas`
+    /// in `scope`.
+    public mutating func line(_ formula: Formula, gas: Gas, scope: EmissionScope = .total,
+                              category: CategoryCode? = nil, factors: [ResolvedFactor]) {
+        lines.append(support.template(formula, gas: gas, scope: scope, category: category, factors: factors,
+                                      method: activity))
+    }
+
+    /// Records the rows' energy content.
+    public mutating func energy(_ e: EnergyPlan) { energy = e }
+
+    /// The energy accounting of a row in physical units: GJ as given (`energy`) and tce from the row itself (when
+    /// given in standard coal) or from the `tce_coefficient` factor (a missing coefficient is a warning, since no
+    /// emission depends on it).
+    public mutating func energyAccounting(_ energy: EnergyPlan.Energy) {
+        var tce = EnergyPlan.StandardCoal.none
+        if unit.dimension == .standardCoal {
+            tce = .activity
+        } else if let c = factor(.tceCoefficient, requirement: UnitRequirement(.standardCoal / unit.dimension,
+                                     example: "standard coal per \(unit.dimension), e.g. kgce/kg"),
+                                 severity: .warning, consequence: "; tce not computed for energy.csv") {
+            tce = .coefficient(c.id, note: c.lookupNote)
+        }
+        self.energy = EnergyPlan(energy: energy, tce: tce)
+    }
+
+    /// Reports an error at a field.
+    public mutating func error(_ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        support.error(code, field, message)
+    }
+
+    /// Reports a warning at a field.
+    public mutating func warning(_ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        support.warning(code, field, message)
+    }
+}
+
+/// Plans the lines of one group of rows (``GroupMethod/planGroup(_:_:)``).
+public struct GroupPlanner {
+    /// The table.
+    public let table: ActivityTable
+    /// Lookups, diagnostics and templates, for the group's first row.
+    public var support: PlanningSupport
+    /// The rows' activity kind.
+    public let activity: ActivityKind
+    var lines: [(LineTemplate, [GroupLine.Input])] = []
+    var rowDiagnostics: [(Int, PlannedDiagnostic)] = []
+
+    init(table: ActivityTable, support: PlanningSupport, activity: ActivityKind) {
+        self.table = table
+        self.support = support
+        self.activity = activity
+    }
+
+    /// Looks a factor up for the group.
+    public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
+                                requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
+        support.factor(parameter, item: item, category: category, requirement: requirement, quiet: quiet)
+    }
+
+    /// Adds a line over several rows.
+    public mutating func line(_ formula: Formula, gas: Gas, scope: EmissionScope, category: CategoryCode? = nil,
+                              factors: [ResolvedFactor], inputs: [GroupLine.Input]) {
+        lines.append((support.template(formula, gas: gas, scope: scope, category: category, factors: factors,
+                                       method: activity), inputs))
+    }
+
+    /// Reports an error at a field of one row of the group.
+    public mutating func error(row: Int, _ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        rowDiagnostics.append((row, PlannedDiagnostic(.error, code, field, message)))
+    }
+}
+
+/// The methods by activity kind, and every formula they use.
+public enum MethodRegistry {
+    /// Every method.
+    public static let all: [any CalculationMethod] = [
+        FuelCombustion(), FuelNonEnergyUse(), CoalMining(), OilGasSystem(), NetImport.electricity, NetImport.heat,
+        DirectEmission(), ReferenceApproach(),
+    ]
+
+    /// The methods by kind.
+    public static let methods: [ActivityKind: any CalculationMethod] = {
+        var m: [ActivityKind: any CalculationMethod] = [:]
+        for method in all {
+            precondition(m[method.activity] == nil, "two methods for \(method.activity)")
+            m[method.activity] = method
+        }
+        return m
+    }()
+
+    /// The activity kinds, sorted.
+    public static var kinds: [ActivityKind] { methods.keys.sorted() }
+
+    /// Every formula of every method; a formula's id is its index.
+    public static let formulas: [Formula] = {
+        var out: [Formula] = []
+        var names = Set<String>()
+        for method in all {
+            for f in method.formulas where !names.contains(f.name) {
+                names.insert(f.name)
+                out.append(f)
+            }
+        }
+        return out
+    }()
+
+    private static let formulaIndex: [String: FormulaID] = {
+        var d: [String: FormulaID] = [:]
+        for (i, f) in formulas.enumerated() { d[f.name] = FormulaID(i) }
+        return d
+    }()
+
+    /// The id of a formula (it must belong to a registered method).
+    public static func formulaID(_ f: Formula) -> FormulaID {
+        guard let id = formulaIndex[f.name] else { preconditionFailure("formula \(f.name) is not registered") }
+        return id
+    }
+}

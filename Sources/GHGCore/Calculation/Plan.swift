@@ -1,0 +1,183 @@
+/// The id of a formula: its position in ``MethodRegistry/formulas``.
+public typealias FormulaID = Int32
+
+/// How one line of a plan is made: which formula, which factor rows (by id), and where the line lands.
+///
+/// Rows that share a signature (activity kind, item, category, technology, unit, year and, where factors differ by
+/// region, region) share their line templates, so a plan for 3.6 million rows holds a few thousand templates.
+public struct LineTemplate: Hashable, Sendable {
+    /// The formula.
+    public var formula: FormulaID
+    /// The factor rows, by formula slot.
+    public var factors: [FactorRowID]
+    /// How the project's `factor_lookup` changed each slot's lookup, if it did.
+    public var lookupNotes: [String?]
+    /// The category the line lands in (a leaf of the reporting tree).
+    public var category: CategoryCode
+    /// The gas.
+    public var gas: Gas
+    /// Where the line counts.
+    public var scope: EmissionScope
+    /// The activity kind whose method planned the line.
+    public var method: ActivityKind
+
+    /// Creates a template.
+    public init(formula: FormulaID, factors: [FactorRowID], lookupNotes: [String?], category: CategoryCode, gas: Gas,
+                scope: EmissionScope, method: ActivityKind) {
+        self.formula = formula
+        self.factors = factors
+        self.lookupNotes = lookupNotes
+        self.category = category
+        self.gas = gas
+        self.scope = scope
+        self.method = method
+    }
+}
+
+/// A row's energy content, for energy accounting (energy intensity, non-fossil share): GJ from the NCV (or the
+/// value itself when given in energy units) and standard coal from the `tce_coefficient` factor (or the value itself
+/// when given in standard coal). Standard coal is never derived from joules implicitly.
+public struct EnergyPlan: Hashable, Sendable {
+    /// How the energy in GJ is found.
+    public enum Energy: Hashable, Sendable {
+        /// Not thermal energy (electricity), or not known.
+        case none
+        /// The activity value is energy.
+        case activity
+        /// Activity × NCV.
+        case ncv(FactorRowID)
+    }
+    /// How standard coal is found.
+    public enum StandardCoal: Hashable, Sendable {
+        /// No coefficient (a warning was given).
+        case none
+        /// The activity value is standard coal.
+        case activity
+        /// Activity × coefficient.
+        case coefficient(FactorRowID, note: String?)
+    }
+    /// Energy in GJ.
+    public var energy: Energy
+    /// Standard coal in tce.
+    public var tce: StandardCoal
+    /// Creates a plan.
+    public init(energy: Energy, tce: StandardCoal) {
+        self.energy = energy
+        self.tce = tce
+    }
+}
+
+/// A problem found while planning a signature, reported at every row that has the signature.
+public struct PlannedDiagnostic: Hashable, Sendable {
+    /// Error or warning.
+    public var severity: Severity
+    /// The code.
+    public var code: DiagnosticCode
+    /// The field the message points at (nil: the row).
+    public var field: ActivityField?
+    /// The message.
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        self.severity = severity
+        self.code = code
+        self.field = field
+        self.message = message
+    }
+
+    /// The diagnostic located at a row of a table.
+    public func at(_ row: Int, in table: ActivityTable) -> Diagnostic {
+        Diagnostic(severity, code, at: field.map { table.location(row, $0) } ?? table.location(row), message)
+    }
+}
+
+/// What a row's signature plans: its lines, its energy accounting and its problems.
+public struct RowPlan: Hashable, Sendable {
+    /// Line templates, in the order the method made them.
+    public var lines: [Int32]
+    /// Energy accounting, for fuels, electricity and heat.
+    public var energy: EnergyPlan?
+    /// Problems, reported at every row of the signature.
+    public var diagnostics: [PlannedDiagnostic]
+    /// Whether an error stops the rows (they are rejected; lines planned before the error are kept so the error list
+    /// is complete, but no inventory is written).
+    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A line that combines several activity rows (a fuel balance's flows; later, a disposal series).
+public struct GroupLine: Hashable, Sendable {
+    /// The line template.
+    public var template: Int32
+    /// The row that locates the line (the first of the group).
+    public var primaryRow: Int32
+    /// The rows, with their role in the formula and their weight, in row order.
+    public var inputs: [Input]
+
+    /// One input row.
+    public struct Input: Hashable, Sendable {
+        /// The row.
+        public var row: Int32
+        /// The role (``Expr/inputs(role:symbol:)``).
+        public var role: Int
+        /// The weight its value carries (+1 imports, −1 exports).
+        public var weight: Double
+        /// The label shown in the formula text (the flow's name).
+        public var label: String
+        /// Creates an input.
+        public init(row: Int32, role: Int, weight: Double, label: String) {
+            self.row = row
+            self.role = role
+            self.weight = weight
+            self.label = label
+        }
+    }
+}
+
+/// Everything the kernel needs to evaluate a project's lines, and everything lineage needs to explain them: the
+/// line templates, each row's plan, and group lines. Built once per factor stack; evaluated any number of times.
+public struct Plan: Sendable {
+    /// The distinct line templates.
+    public var lineTemplates: [LineTemplate] = []
+    /// The distinct row plans.
+    public var rowPlans: [RowPlan] = []
+    /// Each row's plan (index into ``rowPlans``), or -1 for rows without one (rejected in validation, notation keys,
+    /// rows planned in a group).
+    public var rowPlan: [Int32] = []
+    /// Lines that combine several rows.
+    public var groupLines: [GroupLine] = []
+    /// Rows rejected in validation or planning.
+    public var rejected: [Bool] = []
+    /// Rows that carry a notation key (used for completeness, not calculated).
+    public var notationRows: [Int32] = []
+
+    /// Creates an empty plan.
+    public init() {}
+
+    private var templateIndex: [LineTemplate: Int32] = [:]
+    private var planIndex: [RowPlan: Int32] = [:]
+
+    /// The id of a template, adding it if new.
+    public mutating func intern(_ t: LineTemplate) -> Int32 {
+        if let id = templateIndex[t] { return id }
+        let id = Int32(lineTemplates.count)
+        lineTemplates.append(t)
+        templateIndex[t] = id
+        return id
+    }
+
+    /// The id of a row plan, adding it if new.
+    public mutating func intern(_ p: RowPlan) -> Int32 {
+        if let id = planIndex[p] { return id }
+        let id = Int32(rowPlans.count)
+        rowPlans.append(p)
+        planIndex[p] = id
+        return id
+    }
+
+    /// The energy plan of a row, if it has one.
+    public func energy(of row: Int) -> EnergyPlan? {
+        let p = rowPlan[row]
+        return p < 0 ? nil : rowPlans[Int(p)].energy
+    }
+}

@@ -1,0 +1,135 @@
+/// The outcome of one quality check (DESIGN §9): a value against a reference, their difference and a status.
+public struct CheckResult: Hashable, Sendable {
+    /// The check's id (`reference_vs_sectoral`, `rollup_residual`).
+    public var check: String
+    /// Region code.
+    public var region: String
+    /// Year.
+    public var year: Int
+    /// What was compared: a fuel, or a category and gas.
+    public var subject: String
+    /// The value checked (the reference approach; a region's own total).
+    public var value: Double
+    /// What it is held against (the sectoral approach; the sum of the sub-regions).
+    public var reference: Double
+    /// `(value − reference) / reference × 100`, nil when the reference is zero.
+    public var differencePct: Double?
+    /// `ok`, `explain` or `large`.
+    public var status: String
+
+    /// Creates a result.
+    public init(check: String, region: String, year: Int, subject: String, value: Double, reference: Double,
+                differencePct: Double?, status: String) {
+        self.check = check
+        self.region = region
+        self.year = year
+        self.subject = subject
+        self.value = value
+        self.reference = reference
+        self.differencePct = differencePct
+        self.status = status
+    }
+}
+
+/// Quality checks over computed lines.
+public enum QualityChecks {
+    /// Reference approach against sectoral approach, per region, year and fuel (IPCC 2006 Vol.2 Ch.6;
+    /// methodology.md §2.2): `diff% = (RA − SA) / SA × 100`, with SA the fuel's 1.A combustion CO2 (fossil and
+    /// biomass memo alike, as the RA covers the fuel whole).
+    ///
+    /// Status `ok` within `explainAbove` percent, `explain` up to `largeAbove` (IPCC: differences are "in general
+    /// relatively small (5 per cent or less)"), `large` beyond; a `large` difference also yields a warning.
+    /// The 2 % explanation trigger is commonly cited but UNVERIFIED (methodology.md §2.2), hence a parameter.
+    public static func referenceVsSectoral(_ calc: CalculationResult, regions: RegionTree? = nil,
+                                           explainAbove: Double = 2, largeAbove: Double = 5)
+        -> (results: [CheckResult], diagnostics: [Diagnostic])
+    {
+        struct Key: Hashable { var region: String; var year: Int; var item: String }
+        var ra: [Key: (Double, InputLocation)] = [:]
+        var sa: [Key: CompensatedSum] = [:]
+        let energy = CategoryCode("1.A")!
+        let plan = calc.plan, lines = calc.lines, table = calc.table
+        var targets: [String: [String]] = [:]
+        // The check is made where a fuel balance is given (the reference approach's own region), against the
+        // sectoral CO2 of that region with its sub-regions: a city's balance meets its counties' combustion.
+        for i in 0..<lines.count {
+            let t = plan.lineTemplates[Int(lines.template[i])]
+            guard t.gas == .co2 else { continue }
+            let r = Int(lines.row[i])
+            if t.scope == .referenceApproach {
+                let k = Key(region: table.regionOf(r), year: Int(table.year[r]), item: table.itemOf(r))
+                ra[k] = ((ra[k]?.0 ?? 0) + lines.mass[i], ra[k]?.1 ?? table.location(r))
+            } else if t.method == .fuelCombustion, energy.isPrefix(of: t.category),
+                      t.scope == .total || t.scope == .memoBiomass {
+                let region = table.regionOf(r)
+                if targets[region] == nil { targets[region] = regions?.rollUpTargets(of: region) ?? [region] }
+                for target in targets[region]! {
+                    sa[Key(region: target, year: Int(table.year[r]), item: table.itemOf(r)), default: CompensatedSum()]
+                        .add(lines.mass[i])
+                }
+            }
+        }
+        var results: [CheckResult] = []
+        var diagnostics: [Diagnostic] = []
+        for k in ra.keys.sorted(by: { ($0.region, $0.year, $0.item) < ($1.region, $1.year, $1.item) }) {
+            let (r, loc) = ra[k]!
+            let s = sa[k]?.value ?? 0
+            guard let d = ReferenceApproach.difference(reference: r, sectoral: s) else {
+                diagnostics.append(.warning(.referenceVsSectoral, at: loc,
+                    "reference approach for '\(k.item)' in \(k.year) has no sectoral fuel_combustion CO2 to compare "
+                        + "with; expected fuel_combustion rows for the same fuel"))
+                continue
+            }
+            let status = abs(d) <= explainAbove ? "ok" : abs(d) <= largeAbove ? "explain" : "large"
+            if status == "large" {
+                diagnostics.append(.warning(.referenceVsSectoral, at: loc,
+                    "reference approach CO2 for '\(k.item)' in \(k.year) differs from the sectoral approach by "
+                        + "\(DecimalFormat.string(d))% (RA \(DecimalFormat.string(r)) t, SA \(DecimalFormat.string(s)) t); "
+                        + "expected within ±\(DecimalFormat.string(largeAbove))% or an explanation"))
+            }
+            results.append(CheckResult(check: "reference_vs_sectoral", region: k.region, year: k.year,
+                                       subject: k.item, value: r, reference: s, differencePct: d, status: status))
+        }
+        return (results, diagnostics)
+    }
+
+    /// Residuals between a region whose totals are its own data and the sum of its sub-regions, per category, gas
+    /// and year (scope `total`): `own − Σ sub-regions`. Beyond `tolerance` (relative to the own value) the status is
+    /// `large` and a warning names the region, category, gas and year.
+    public static func rollupResiduals(_ inv: Inventory, regions: RegionTree, tolerance: Double)
+        -> (results: [CheckResult], diagnostics: [Diagnostic])
+    {
+        var results: [CheckResult] = []
+        var diagnostics: [Diagnostic] = []
+        for region in regions.all where region.totals == .own {
+            let children = regions.children(of: region.code)
+            if children.isEmpty { continue }
+            struct K: Hashable { var year: Int; var node: InventoryNode; var gas: InventoryGas }
+            var own: [K: Double] = [:], sum: [K: CompensatedSum] = [:]
+            for row in inv.rows where row.key.scope == .total && row.key.extent == .all {
+                let k = K(year: row.key.year, node: row.key.node, gas: row.key.gas)
+                let v = row.massTonnes ?? row.co2eTonnes ?? 0
+                if row.key.region == region.code { own[k] = v }
+                if children.contains(row.key.region) { sum[k, default: CompensatedSum()].add(v) }
+            }
+            let keys = Set(own.keys).union(sum.keys).sorted {
+                ($0.year, $0.node, $0.gas) < ($1.year, $1.node, $1.gas)
+            }
+            for k in keys {
+                let o = own[k] ?? 0, c = sum[k]?.value ?? 0
+                let pct: Double? = c == 0 ? nil : (o - c) / c * 100
+                let large = abs(o - c) > tolerance * max(abs(o), abs(c))
+                let subject = "\(k.node) \(k.gas)"
+                results.append(CheckResult(check: "rollup_residual", region: region.code, year: k.year, subject: subject,
+                                           value: o, reference: c, differencePct: pct, status: large ? "large" : "ok"))
+                if large, k.gas == .all {
+                    diagnostics.append(.warning(.rollupResidual, at: region.location,
+                        "region \(region.code) \(k.year) \(k.node): own total \(DecimalFormat.string(o)) t CO2e vs "
+                            + "sub-regions \(DecimalFormat.string(c)) t CO2e; residual \(DecimalFormat.string(o - c)) "
+                            + "exceeds the tolerance \(DecimalFormat.string(tolerance * 100))%"))
+                }
+            }
+        }
+        return (results, diagnostics)
+    }
+}

@@ -1,0 +1,39 @@
+/// The settings of `ghg-project.json`.
+public struct ProjectConfig: Hashable, Sendable {
+    /// The project's name.
+    public var name: String
+    /// The inventory years.
+    public var years: [Int]
+    /// The base years indicators compare against (default 2005 and 2020).
+    public var baseYears: [Int]
+    /// The GWP set of every CO2e figure (default AR5).
+    public var gwp: GWPSet
+    /// Shipped factor-set ids, in priority order (the project's own `factors/` set always comes first).
+    public var factorStack: [String]
+    /// Per-parameter lookup overrides.
+    public var factorLookup: [FactorParameter: LookupOverride]
+    /// Indicator settings (CO2 scope, GDP price base, custom indicators, `≈` tolerance).
+    public var indicators: IndicatorSettings
+    /// Relative tolerance of the residual between a region with its own totals and the sum of its sub-regions.
+    public var rollupTolerance: Double
+
+    /// Creates a configuration.
+    public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,
+                factorStack: [String], factorLookup: [FactorParameter: LookupOverride] = [:],
+                indicators: IndicatorSettings? = nil, rollupTolerance: Double = 0.01) {
+        self.name = name
+        self.years = years
+        self.baseYears = baseYears
+        self.gwp = gwp
+        self.factorStack = factorStack
+        self.factorLookup = factorLookup
+        self.indicators = indicators ?? IndicatorSettings(baseYears: baseYears)
+        self.rollupTolerance = rollupTolerance
+    }
+}
+
+/// The compiler's version, written into every manifest.
+public enum GHGVersion {
+    /// Semantic version of the tool.
+    public static let current = "0.1.0"
+}

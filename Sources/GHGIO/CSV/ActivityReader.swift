@@ -1,0 +1,546 @@
+import Foundation
+import GHGCore
+
+/// Reads `activity/*.csv` into a columnar ``ActivityTable`` (DESIGN §6 "Reading is columnar").
+///
+/// Region, category, activity, item, technology, unit, source and note are interned to ids while the bytes are
+/// parsed; numbers are parsed from the bytes; each distinct category and unit is parsed once. Files are read in
+/// parallel, and a large file without quoted fields is split at line ends into one chunk per thread; chunks are
+/// merged in file and line order, so the table does not depend on the thread count. A file with quoted fields is
+/// read by the general RFC 4180 reader (``CSVReader``), through the same per-row checks.
+///
+/// Every data row is either in the table or reported: an empty required field, a malformed year, category or
+/// number, an unknown unit, a row of the wrong width or invalid UTF-8 are located errors (`file:line:column`).
+enum ActivityReader {
+    /// The columns every activity file has; `technology` is optional.
+    static let required = ["region", "year", "category", "activity", "item", "value", "unit", "source", "note"]
+    static let optional = ["technology"]
+
+    /// One file to read.
+    struct Input: Sendable {
+        /// Relative path (`activity/energy.csv`), used in messages.
+        var path: String
+        /// Absolute path, for finding columns again later.
+        var absolutePath: String
+        /// The bytes.
+        var bytes: [UInt8]
+    }
+
+    /// The table, the number of data rows read (valid or not), and the problems.
+    static func read(_ inputs: [Input], threads: Int) -> (table: ActivityTable, rowCount: Int, diagnostics: [Diagnostic]) {
+        // Plan the work: whole files, or chunks of large unquoted files.
+        struct Job: Sendable { var file: Int; var start: Int; var end: Int; var header: Header? }
+        var jobs: [Job] = []
+        var headers: [Header?] = []
+        var fileDiagnostics: [[Diagnostic]] = []
+        for (f, input) in inputs.enumerated() {
+            var d: [Diagnostic] = []
+            let header = Header(input.bytes, file: input.path, diagnostics: &d)
+            headers.append(header)
+            fileDiagnostics.append(d)
+            guard let header else { continue }
+            let n = input.bytes.count
+            let quoted = input.bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0x22, n) != nil }
+            if quoted {
+                jobs.append(Job(file: f, start: -1, end: -1, header: header))
+                continue
+            }
+            let parts = threads > 1 && n > (1 << 22) ? threads : 1
+            var start = header.dataStart
+            for k in 1...parts {
+                var end = k == parts ? n : max(start, header.dataStart + (n - header.dataStart) * k / parts)
+                if k < parts {
+                    while end < n && input.bytes[end] != 0x0A { end += 1 }
+                    if end < n { end += 1 }
+                }
+                jobs.append(Job(file: f, start: start, end: end, header: header))
+                start = end
+            }
+        }
+        let chunks: [Chunk] = Parallel.map(jobs.count, threads: threads) { j in
+            let job = jobs[j]
+            let input = inputs[job.file]
+            var chunk = Chunk(file: job.file, path: input.path, header: job.header!)
+            if job.start < 0 {
+                chunk.readQuoted(input.bytes)
+            } else {
+                input.bytes.withUnsafeBufferPointer { chunk.readPlain($0, from: job.start, to: job.end) }
+            }
+            return chunk
+        }
+        // Merge in order: ids remapped to one table; line numbers of later chunks of a file shifted.
+        var merger = Merger()
+        var diagnostics: [Diagnostic] = []
+        var rowCount = 0
+        var lineOffset = 0
+        var previousFile = -1
+        var offsetsByFile: [[Int64]] = Array(repeating: [], count: inputs.count)
+        var chunkIndex = 0
+        for f in inputs.indices {
+            diagnostics += fileDiagnostics[f]
+            guard let header = headers[f] else { continue }
+            if previousFile != f { lineOffset = header.dataLine - 1; previousFile = f }
+            while chunkIndex < chunks.count && chunks[chunkIndex].file == f {
+                let c = chunks[chunkIndex]
+                let shift = c.quoted ? 0 : lineOffset
+                diagnostics += c.diagnostics.map { d in
+                    var d = d
+                    if d.location.line > 0 { d.location.line += shift }
+                    return d
+                }
+                rowCount += c.records
+                merger.add(c, file: inputs[f].path, lineShift: shift, offsets: &offsetsByFile[f])
+                lineOffset += c.lines
+                chunkIndex += 1
+            }
+        }
+        var table = merger.table
+        table.locator = FileColumnLocator(files: inputs.map { ($0.absolutePath, $0.path) },
+                                          headers: headers.map { $0?.index ?? [:] },
+                                          rowFile: table.file.map { merger.fileInputs[Int($0)] },
+                                          offsets: offsetsByFile, rowInFile: merger.rowInFile)
+        return (table, rowCount, diagnostics)
+    }
+
+    /// A file's header: where each column is, and where the data starts.
+    struct Header: Sendable {
+        /// Field → position in the row.
+        var index: [ActivityField: Int]
+        /// The number of columns.
+        var width: Int
+        /// The header's names, for messages.
+        var names: [String]
+        /// Byte offset of the first data line, and its line number.
+        var dataStart: Int, dataLine: Int
+
+        init?(_ bytes: [UInt8], file: String, diagnostics d: inout [Diagnostic]) {
+            var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            var line = 1
+            // Skip leading blank lines, as the general reader does.
+            while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x0D {
+                if bytes[start] == 0x0A { line += 1 }
+                start += 1
+            }
+            var end = start
+            var inQuotes = false
+            while end < bytes.count {
+                if bytes[end] == 0x22 { inQuotes.toggle() }
+                if bytes[end] == 0x0A && !inQuotes { break }
+                end += 1
+            }
+            let headBytes = Array(bytes[start..<end])
+            let (records, hd) = CSVReader.parse(headBytes, file: file)
+            d += hd.map { var x = $0; x.location.line += line - 1; return x }
+            guard let head = records.first else {
+                d.append(.error(.header, at: InputLocation(file: file, line: 1),
+                    "empty file; expected a header row: \(ActivityReader.required.joined(separator: ","))"))
+                return nil
+            }
+            names = head.fields.map { $0.trimmingSpaces }
+            var index: [String: Int] = [:]
+            var fields: [ActivityField: Int] = [:]
+            let known = ActivityReader.required + ActivityReader.optional
+            for (i, name) in names.enumerated() {
+                let loc = InputLocation(file: file, line: line, column: head.columns[i])
+                if index[name] != nil {
+                    d.append(.error(.header, at: loc, "column '\(name)' appears twice in the header"))
+                } else if !known.contains(name) {
+                    d.append(.error(.header, at: loc, "unknown column '\(name)'; expected the columns "
+                        + known.joined(separator: ",")))
+                }
+                if index[name] == nil { index[name] = i }
+            }
+            let missing = ActivityReader.required.filter { index[$0] == nil }
+            if !missing.isEmpty {
+                d.append(.error(.header, at: InputLocation(file: file, line: line),
+                    "missing column\(missing.count > 1 ? "s" : "") " + missing.map { "'\($0)'" }.joined(separator: ", ")
+                        + "; expected a header with " + ActivityReader.required.joined(separator: ",")))
+                return nil
+            }
+            for f in ActivityField.allCases { if let i = index[f.description] { fields[f] = i } }
+            self.index = fields
+            width = names.count
+            dataStart = end < bytes.count ? end + 1 : end
+            dataLine = line + 1
+        }
+    }
+
+    /// What one chunk of a file parsed to: local symbol tables and columns of local ids.
+    struct Chunk: Sendable {
+        let file: Int
+        let path: String
+        let header: Header
+        var quoted = false
+        var regions = ByteInterner(), categories = ByteInterner(), activities = ByteInterner(),
+            items = ByteInterner(), technologies = ByteInterner(), units = ByteInterner(), texts = ByteInterner()
+        var categoryCodes: [CategoryCode?] = []
+        var parsedUnits: [Result<MeasurementUnit, UnitError>] = []
+        var region: [Int32] = [], year: [Int32] = [], category: [Int32] = [], activity: [Int32] = [],
+            item: [Int32] = [], technology: [Int32] = [], value: [Double] = [], notation: [UInt8] = [],
+            unit: [Int32] = [], source: [Int32] = [], note: [Int32] = [], line: [Int32] = [], offset: [Int64] = []
+        var diagnostics: [Diagnostic] = []
+        /// Data records seen (used or rejected).
+        var records = 0
+        /// Lines consumed (to shift the next chunk's line numbers).
+        var lines = 0
+
+        init(file: Int, path: String, header: Header) {
+            self.file = file
+            self.path = path
+            self.header = header
+        }
+
+        /// A field of the current row: its bytes and where it starts.
+        struct Field {
+            var start: UnsafePointer<UInt8>
+            var count: Int
+            var line: Int
+            var column: Int
+        }
+
+        /// Parses lines without quotes: fields are the bytes between commas.
+        mutating func readPlain(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            let base = buffer.baseAddress!
+            var pos = from
+            var lineNo = 1
+            var fields: [Field] = []
+            fields.reserveCapacity(16)
+            while pos < to {
+                var end = pos
+                while end < to && base[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if lineEnd > pos && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = pos
+                var allEmpty = true
+                var ascii = true
+                for i in pos..<lineEnd {
+                    let b = base[i]
+                    if b == 0x2C {
+                        if i > fieldStart { allEmpty = false }
+                        fields.append(Field(start: base + fieldStart, count: i - fieldStart, line: lineNo, column: 0))
+                        fieldStart = i + 1
+                    } else if b >= 0x80 {
+                        ascii = false
+                    }
+                }
+                if lineEnd > fieldStart { allEmpty = false }
+                fields.append(Field(start: base + fieldStart, count: lineEnd - fieldStart, line: lineNo, column: 0))
+                if !allEmpty {
+                    // Columns, in Unicode scalars from the line start (only the non-ASCII case needs counting).
+                    for k in fields.indices {
+                        let startOffset = fields[k].start - (base + pos)
+                        fields[k].column = ascii ? startOffset + 1 : Self.scalars(base + pos, startOffset) + 1
+                    }
+                    records += 1
+                    row(fields, line: lineNo, offset: Int64(pos))
+                }
+                pos = end < to ? end + 1 : end
+                lineNo += 1
+            }
+            lines = lineNo - 1
+        }
+
+        /// Parses a file with quoted fields with the general reader, then the same per-row checks.
+        mutating func readQuoted(_ bytes: [UInt8]) {
+            quoted = true
+            let (all, d, rejected) = CSVReader.parseCounting(bytes, file: path)
+            diagnostics += d
+            records += max(all.count - 1, 0) + rejected
+            var offsets = LineOffsets(bytes)
+            for r in all.dropFirst() {
+                let utf8 = r.fields.map { Array($0.utf8) }
+                var fields: [Field] = []
+                let offset = Int64(offsets.offset(ofLine: r.line))
+                // Keep the decoded fields alive while the row is checked.
+                withExtendedLifetime(utf8) {
+                    for (k, f) in utf8.enumerated() {
+                        f.withUnsafeBufferPointer { p in
+                            fields.append(Field(start: p.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: f.count,
+                                                line: r.lines[k], column: r.columns[k]))
+                        }
+                    }
+                    row(fields, line: r.line, offset: offset)
+                }
+            }
+        }
+
+        static func scalars(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+            var c = 0
+            for i in 0..<n where p[i] & 0xC0 != 0x80 { c += 1 }
+            return c
+        }
+
+        /// The field's bytes without surrounding spaces (ASCII space, tab, CR, LF, U+3000).
+        static func trimmed(_ f: Field) -> (UnsafePointer<UInt8>, Int) {
+            var s = f.start, n = f.count
+            while n > 0 {
+                let b = s[0]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { s += 1; n -= 1; continue }
+                if n >= 3, b == 0xE3, s[1] == 0x80, s[2] == 0x80 { s += 3; n -= 3; continue }
+                break
+            }
+            while n > 0 {
+                let b = s[n - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { n -= 1; continue }
+                if n >= 3, b == 0x80, s[n - 2] == 0x80, s[n - 3] == 0xE3 { n -= 3; continue }
+                break
+            }
+            return (s, n)
+        }
+
+        static func text(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+            String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        }
+
+        /// Checks one row and appends it, or reports every problem of it.
+        mutating func row(_ fields: [Field], line: Int, offset: Int64) {
+            let h = header
+            let path = self.path
+            if fields.count != h.width {
+                diagnostics.append(.error(.columnCount, at: InputLocation(file: path, line: fields.first?.line ?? line),
+                    "row has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(h.width) "
+                        + "(\(h.names.joined(separator: ",")))"))
+                return
+            }
+            var d: [Diagnostic] = []
+            func location(_ f: Field) -> InputLocation { InputLocation(file: path, line: f.line, column: f.column) }
+            func field(_ f: ActivityField) -> Field? { h.index[f].map { fields[$0] } }
+            func badUTF8(_ fl: Field) {
+                d.append(.error(.fileFormat, at: location(fl),
+                    "field is not valid UTF-8; expected the file to be saved as UTF-8 (not GBK/GB18030)"))
+            }
+            func required(_ f: ActivityField, _ what: String, _ interner: inout ByteInterner) -> Int32? {
+                let fl = field(f)!
+                let (p, n) = Self.trimmed(fl)
+                if n == 0 {
+                    d.append(.error(.emptyField, at: location(fl), "empty '\(f)'; expected \(what)"))
+                    return nil
+                }
+                let id = interner.intern(p, n)
+                if !interner.valid[Int(id)] { badUTF8(fl) }
+                return id
+            }
+            func optional(_ f: ActivityField, _ interner: inout ByteInterner) -> Int32 {
+                guard let fl = field(f) else { return -1 }
+                let (p, n) = Self.trimmed(fl)
+                let id = interner.intern(p, n)
+                if !interner.valid[Int(id)] { badUTF8(fl) }
+                return id
+            }
+            let region = required(.region, "a region code of regions.csv", &regions)
+            // Year.
+            var year: Int32 = 0
+            do {
+                let fl = field(.year)!
+                let (p, n) = Self.trimmed(fl)
+                func bad() {
+                    d.append(.error(.malformedNumber, at: location(fl),
+                        "malformed year '\(Self.text(p, n))' in 'year'; expected a four-digit year such as 2020"))
+                }
+                if n == 0 {
+                    d.append(.error(.emptyField, at: location(fl), "empty 'year'; expected a year such as 2020"))
+                } else if n == 4, (0..<4).allSatisfy({ p[$0] >= 0x30 && p[$0] <= 0x39 }) {
+                    let y = (Int32(p[0]) - 48) * 1000 + (Int32(p[1]) - 48) * 100 + (Int32(p[2]) - 48) * 10 + Int32(p[3]) - 48
+                    if (1900...2200).contains(y) { year = y } else { bad() }
+                } else if let y = Int(Self.text(p, n)), (1900...2200).contains(y) {
+                    year = Int32(y)
+                } else {
+                    bad()
+                }
+            }
+            var category: Int32?
+            if let c = required(.category, "an IPCC 2006 category code such as 1.A.1.a", &categories) {
+                while categoryCodes.count < categories.strings.count {
+                    categoryCodes.append(CategoryCode(categories.strings[categoryCodes.count]))
+                }
+                if categoryCodes[Int(c)] == nil {
+                    d.append(.error(.unknownCategory, at: location(field(.category)!),
+                        "malformed category '\(categories.strings[Int(c)])'; expected dot-separated segments such as "
+                            + "1.A.1.a"))
+                } else {
+                    category = c
+                }
+            }
+            let activity = required(.activity, "an activity kind such as fuel_combustion", &activities)
+            let item = required(.item, "an item such as raw_coal", &items)
+            // Value: a number or a notation key; then the unit.
+            var value = 0.0
+            var notationKey: UInt8 = 0
+            var unitID: Int32 = -1
+            let vf = field(.value)!
+            let (vp, vn) = Self.trimmed(vf)
+            var needsUnit = false, unitOptional = false
+            if let k = Self.notation(vp, vn) {
+                notationKey = k
+                unitOptional = true
+            } else if vn == 0 {
+                d.append(.error(.emptyField, at: location(vf),
+                    "empty 'value'; expected a number or a notation key (NO, NE, NA, IE, C)"))
+            } else if let v = FastNumber.parse(vp, vn) {
+                value = v
+                needsUnit = true
+            } else {
+                d.append(.error(.malformedNumber, at: location(vf),
+                    "malformed number '\(Self.text(vp, vn))' in 'value'; expected a decimal number such as 1234.5 or a "
+                        + "notation key (NO, NE, NA, IE, C)"))
+            }
+            if needsUnit || unitOptional {
+                let uf = field(.unit)!
+                let (up, un) = Self.trimmed(uf)
+                if un == 0 {
+                    if needsUnit {
+                        d.append(.error(.emptyField, at: location(uf), "empty 'unit'; expected a unit such as t, 万吨 or GJ/t"))
+                    }
+                } else {
+                    let u = units.intern(up, un)
+                    while parsedUnits.count < units.strings.count {
+                        let text = units.strings[parsedUnits.count]
+                        parsedUnits.append(Result { () throws(UnitError) -> MeasurementUnit in try UnitRegistry.parse(text) })
+                    }
+                    switch parsedUnits[Int(u)] {
+                    case .success: unitID = u
+                    case let .failure(e): d.append(.error(.unknownUnit, at: location(uf), e.description))
+                    }
+                }
+            }
+            let source = optional(.source, &texts)
+            let note = optional(.note, &texts)
+            var technology: Int32 = -1
+            if let tf = field(.technology), Self.trimmed(tf).1 > 0 { technology = optional(.technology, &technologies) }
+            guard d.isEmpty, let region, let category, let activity, let item else {
+                diagnostics += d
+                return
+            }
+            self.region.append(region)
+            self.year.append(year)
+            self.category.append(category)
+            self.activity.append(activity)
+            self.item.append(item)
+            self.technology.append(technology)
+            self.value.append(value)
+            self.notation.append(notationKey)
+            self.unit.append(unitID)
+            self.source.append(source)
+            self.note.append(note)
+            self.line.append(Int32(line))
+            self.offset.append(offset)
+        }
+
+        /// 1 + the index of a notation key in ``NotationKey/allCases``, or nil.
+        static func notation(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
+            guard n == 1 || n == 2 else { return nil }
+            let s = text(p, n)
+            guard let k = NotationKey(rawValue: s) else { return nil }
+            return UInt8(NotationKey.allCases.firstIndex(of: k)! + 1)
+        }
+    }
+
+    /// Merges chunks into one table, remapping local ids to global ones in first-use order.
+    struct Merger {
+        var table = ActivityTable()
+        var rowInFile: [Int32] = []
+        /// The input index of each file symbol.
+        var fileInputs: [Int] = []
+        private var maps: [String: Int32] = [:]
+
+        mutating func global(_ kind: UInt8, _ text: String, add: (inout ActivityTable.Symbols) -> Int) -> Int32 {
+            let key = String(UnicodeScalar(kind)) + text
+            if let id = maps[key] { return id }
+            let id = Int32(add(&table.symbols))
+            maps[key] = id
+            return id
+        }
+
+        mutating func add(_ c: Chunk, file: String, lineShift: Int, offsets: inout [Int64]) {
+            let fileID = global(0, file) { $0.files.append(file); return $0.files.count - 1 }
+            if fileInputs.count <= Int(fileID) { fileInputs.append(c.file) }
+            func remap(_ local: [String], _ kind: UInt8, _ add: @escaping (inout ActivityTable.Symbols, String) -> Int)
+                -> [Int32] {
+                var out = [Int32](repeating: -1, count: local.count)
+                for (i, s) in local.enumerated() { out[i] = global(kind, s) { add(&$0, s) } }
+                return out
+            }
+            let regions = remap(c.regions.strings, 1) { $0.regions.append($1); return $0.regions.count - 1 }
+            let categories = remap(c.categories.strings, 2) { sym, s in
+                sym.categories.append(CategoryCode(s) ?? CategoryCode("0")!); return sym.categories.count - 1
+            }
+            let activities = remap(c.activities.strings, 3) { $0.activities.append(ActivityKind($1)); return $0.activities.count - 1 }
+            let items = remap(c.items.strings, 4) { $0.items.append($1); return $0.items.count - 1 }
+            let technologies = remap(c.technologies.strings, 5) { $0.technologies.append($1); return $0.technologies.count - 1 }
+            var units = [Int32](repeating: -1, count: c.units.strings.count)
+            for (i, s) in c.units.strings.enumerated() {
+                if case let .success(u) = c.parsedUnits[i] {
+                    units[i] = global(6, s) { $0.units.append(u); return $0.units.count - 1 }
+                }
+            }
+            let texts = remap(c.texts.strings, 7) { $0.texts.append($1); return $0.texts.count - 1 }
+            let n = c.region.count
+            table.file += [Int32](repeating: fileID, count: n)
+            table.line += c.line.map { $0 + Int32(lineShift) }
+            table.region += c.region.map { regions[Int($0)] }
+            table.year += c.year
+            table.category += c.category.map { categories[Int($0)] }
+            table.activity += c.activity.map { activities[Int($0)] }
+            table.item += c.item.map { items[Int($0)] }
+            table.technology += c.technology.map { $0 < 0 ? -1 : technologies[Int($0)] }
+            table.value += c.value
+            table.notation += c.notation
+            table.unit += c.unit.map { $0 < 0 ? -1 : units[Int($0)] }
+            table.source += c.source.map { texts[Int($0)] }
+            table.note += c.note.map { texts[Int($0)] }
+            let base = Int32(offsets.count)
+            rowInFile += (0..<Int32(n)).map { base + $0 }
+            offsets += c.offset
+        }
+    }
+}
+
+/// The byte offset of each line of a file, for locating records of the general reader.
+struct LineOffsets {
+    private var starts: [Int] = [0]
+    private let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// The offset where a 1-based line starts.
+    mutating func offset(ofLine line: Int) -> Int {
+        var i = starts.last!
+        while starts.count < line && i < bytes.count {
+            if bytes[i] == 0x0A { starts.append(i + 1) }
+            i += 1
+        }
+        return line <= starts.count ? starts[line - 1] : bytes.count
+    }
+}
+
+/// Finds the line and column of a field by reading the row again from its byte offset (columns are not kept for
+/// millions of rows; a message needs one only now and then).
+final class FileColumnLocator: ActivityColumnLocator, @unchecked Sendable {
+    private let files: [(absolute: String, relative: String)]
+    private let headers: [[ActivityField: Int]]
+    private let rowFile: [Int]
+    private let offsets: [[Int64]]
+    private let rowInFile: [Int32]
+
+    init(files: [(String, String)], headers: [[ActivityField: Int]], rowFile: [Int], offsets: [[Int64]],
+         rowInFile: [Int32]) {
+        self.files = files.map { (absolute: $0.0, relative: $0.1) }
+        self.headers = headers
+        self.rowFile = rowFile
+        self.offsets = offsets
+        self.rowInFile = rowInFile
+    }
+
+    func locate(row: Int, field: ActivityField) -> (lineOffset: Int, column: Int)? {
+        guard row < rowFile.count else { return nil }
+        let f = Int(rowFile[row])
+        guard let position = headers[f][field] else { return nil }
+        let offset = offsets[f][Int(rowInFile[row])]
+        guard let handle = FileHandle(forReadingAtPath: files[f].absolute) else { return nil }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: UInt64(offset))
+        let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+        let (records, _) = CSVReader.parse([UInt8](data), file: files[f].relative)
+        guard let r = records.first, position < r.columns.count else { return nil }
+        return (r.lines[position] - r.line, r.columns[position])
+    }
+}

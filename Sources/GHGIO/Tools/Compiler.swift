@@ -1,0 +1,214 @@
+import Foundation
+import GHGCore
+
+/// Options for compiling a project.
+public struct CompileOptions: Sendable {
+    /// The factor library folder (`EmissionFactors`).
+    public var factorsDirectory: String
+    /// A GWP set overriding the project's.
+    public var gwp: GWPSet?
+    /// The most diagnostics kept.
+    public var diagnosticLimit: Int
+    /// A factor stack replacing the project's: set ids, `local` for the project's own `factors/` set, or folders in
+    /// the set format. Nil uses the project's stack (its `factors/` set first, then `factor_stack`).
+    public var stack: [String]?
+    /// Threads for reading, planning, evaluating, aggregating and writing (outputs do not depend on it).
+    public var threads: Int
+
+    /// Creates options.
+    public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000, stack: [String]? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.factorsDirectory = factorsDirectory
+        self.gwp = gwp
+        self.diagnosticLimit = diagnosticLimit
+        self.stack = stack
+        self.threads = max(1, threads)
+    }
+}
+
+/// Everything a compile produced: the inputs as read, the lines, the inventory and the diagnostics.
+public struct Compilation: Sendable {
+    /// The project, if `ghg-project.json` could be read.
+    public var project: Project?
+    /// The reference data.
+    public var reference: ReferenceData
+    /// The sets in stack order.
+    public var stack: [FactorSet]
+    /// The calculation result.
+    public var calculation: CalculationResult?
+    /// The inventory, when the calculation ran.
+    public var inventory: Inventory?
+    /// The GWP set used.
+    public var gwp: GWPSet
+    /// Indicators of every region and year.
+    public var indicators: [IndicatorValue] = []
+    /// Factors the indicators use (the coal-equivalent coefficient of non-fossil electricity).
+    public var indicatorFactors: [IndicatorFactor] = []
+    /// The threads the compilation used.
+    public var threads = 1
+    /// Target statuses.
+    public var targets: [TargetResult] = []
+    /// Roll-up residual checks.
+    public var rollupChecks: [CheckResult] = []
+    /// Every diagnostic (bounded).
+    public var log: DiagnosticLog
+
+    /// Whether an inventory can be written: no errors.
+    public var succeeded: Bool { !log.hasErrors && inventory != nil }
+}
+
+/// Reads a project and its factor library and compiles the inventory.
+public enum Compiler {
+    /// Compiles the project at `root`.
+    public static func compile(projectAt root: String, options: CompileOptions) -> Compilation {
+        var log = DiagnosticLog(limit: options.diagnosticLimit)
+        var timer = PhaseTimer()
+        let reference = ReferenceReader.load(root: options.factorsDirectory, log: &log)
+        timer.mark("reference data")
+        guard let project = ProjectReader.load(root: root, threads: options.threads, log: &log) else {
+            return Compilation(project: nil, reference: reference, stack: [], calculation: nil, inventory: nil,
+                               gwp: options.gwp ?? .ar5, log: log)
+        }
+        timer.mark("project read")
+        let gwp = options.gwp ?? project.config.gwp
+        let stack = options.stack.map { overrideStack($0, project: project, reference: reference, log: &log) }
+            ?? projectStack(project: project, reference: reference, log: &log)
+        for custom in project.config.indicators.custom {
+            for (i, c) in custom.categories.enumerated() {
+                if !reference.categories.contains(c) {
+                    log.report(.error(.unknownCategory, at: InputLocation(file: "ghg-project.json"),
+                        "indicator '\(custom.key)': unknown category '\(c)'; expected a code of categories.csv"))
+                }
+                for other in custom.categories[..<i] where other.isPrefix(of: c) || c.isPrefix(of: other) {
+                    log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
+                        "indicator '\(custom.key)': categories '\(other)' and '\(c)' overlap and would be counted "
+                            + "twice; expected categories that do not contain each other"))
+                }
+            }
+            for g in custom.gases where !reference.gwp.gases.contains(g) {
+                log.report(.error(.unknownGas, at: InputLocation(file: "ghg-project.json"),
+                    "indicator '\(custom.key)': unknown gas '\(g)'; expected one of "
+                        + reference.gwp.gases.sorted().map(\.rawValue).joined(separator: ", ")))
+            }
+        }
+        let items = ItemCatalog(reference.items + (project.localSet?.items ?? []), diagnostics: &log)
+        let library = FactorLibrary(sets: stack, regions: project.regions, overrides: project.config.factorLookup)
+        let context = PlanningContext(factors: library, items: items, categories: reference.categories,
+                                      knownGases: reference.gwp.gases)
+        let result = Calculator.run(project.activity, context: context, years: Set(project.config.years),
+                                    regions: project.regions, threads: options.threads, log: &log)
+        timer.mark("validate, plan, evaluate")
+        let inventory = Inventory(result, gwp: reference.gwp, set: gwp, regions: project.regions,
+                                  threads: options.threads, diagnostics: &log)
+        timer.mark("aggregate")
+        let socio = SocioEconomicData(project.socio, regions: project.regions, diagnostics: &log)
+        var d: [Diagnostic] = []
+        // Declines are computed against the project's base years and every other inventory year a target uses.
+        var settings = project.config.indicators
+        let targetBases = project.targets.compactMap(\.baseYear).filter { project.config.years.contains($0) }
+        settings.baseYears = Set(settings.baseYears + targetBases).sorted()
+        let (indicators, indicatorFactors) = IndicatorCalculator.compute(
+            inventory: inventory, calculation: result, socio: socio, regions: project.regions,
+            years: project.config.years, settings: settings, diagnostics: &d)
+        let targets = TargetTracker.evaluate(project.targets, indicators: indicators, socio: socio,
+                                             catalogue: reference.indicators, regions: project.regions,
+                                             projectYears: project.config.years, settings: settings,
+                                             diagnostics: &d)
+        // A series that no indicator, target or custom indicator reads is reported, not silently ignored
+        // (a misspelt 'populaton' would otherwise just make ghg_per_capita disappear).
+        let read = Set(SocioEconomicData.knownSeries.keys).union(project.config.indicators.custom.map(\.series))
+            .union(project.targets.map(\.indicator)).union(reference.indicators.keys)
+        for series in socio.seriesNames where !read.contains(series) {
+            let first = project.socio.filter { $0.series == series }.map(\.location).min()!
+            d.append(.warning(.unusedInput, at: first,
+                "series '\(series)' is not read by any indicator or target; expected one of the known series ("
+                    + SocioEconomicData.knownSeries.keys.sorted().joined(separator: ", ")
+                    + "), a custom indicator's series, or a target's indicator key"))
+        }
+        let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: project.regions,
+                                                                        tolerance: project.config.rollupTolerance)
+        timer.mark("indicators, targets, checks")
+        // The same chain-link problem is found once per region and year that needs it: report it once.
+        var seen = Set<Diagnostic>()
+        log.report(contentsOf: (d + rollupDiagnostics).filter { seen.insert($0).inserted })
+        var c = Compilation(project: project, reference: reference, stack: stack, calculation: result,
+                            inventory: inventory, gwp: gwp, log: log)
+        c.indicators = indicators
+        c.indicatorFactors = indicatorFactors
+        c.threads = options.threads
+        c.targets = targets
+        c.rollupChecks = rollup
+        return c
+    }
+
+    /// The project's own stack: its `factors/` set first, then `factor_stack` (where `local` may only come first).
+    static func projectStack(project: Project, reference: ReferenceData, log: inout DiagnosticLog) -> [FactorSet] {
+        var stack: [FactorSet] = []
+        if let local = project.localSet { stack.append(local) }
+        for (i, id) in project.config.factorStack.enumerated() {
+            if id == "local" || id == project.localSet?.info.id {
+                if i != 0 || project.localSet == nil {
+                    log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
+                        project.localSet == nil
+                            ? "factor_stack names '\(id)' but the project has no factors/ folder"
+                            : "factor_stack names the project's own set '\(id)' at position \(i + 1); it is always "
+                                + "first, so name it first or not at all"))
+                }
+                continue
+            }
+            guard let set = reference.sets[id] else {
+                log.report(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
+                    "unknown factor set '\(id)' in factor_stack; expected one of "
+                        + reference.sets.keys.sorted().joined(separator: ", ")))
+                continue
+            }
+            stack.append(set)
+        }
+        return stack
+    }
+
+    /// A stack given on the command line: set ids, `local` (the project's `factors/` set) or set folders, in order.
+    static func overrideStack(_ entries: [String], project: Project, reference: ReferenceData,
+                              log: inout DiagnosticLog) -> [FactorSet] {
+        var stack: [FactorSet] = []
+        for entry in entries {
+            if entry == "local" || entry == project.localSet?.info.id {
+                if let local = project.localSet { stack.append(local) } else {
+                    log.report(.error(.projectFile, at: InputLocation(file: "--stack"),
+                        "stack names '\(entry)' but the project has no factors/ folder"))
+                }
+            } else if let set = reference.sets[entry] {
+                stack.append(set)
+            } else if FileSystem.exists(FileSystem.join(entry, "set.json")) {
+                if let set = ReferenceReader.loadSet(folder: entry, label: entry, isProject: false, log: &log) {
+                    stack.append(set)
+                }
+            } else {
+                log.report(.error(.projectFile, at: InputLocation(file: "--stack"),
+                    "unknown factor set '\(entry)'; expected a set id (" + reference.sets.keys.sorted()
+                        .joined(separator: ", ") + "), 'local', or a folder with set.json"))
+            }
+        }
+        return stack
+    }
+
+    /// Finds the factor library: an explicit path, then `$GHG_FACTORS`, then an `EmissionFactors` folder in the
+    /// current directory or a parent of it, then one beside or above the executable.
+    public static func locateFactors(explicit: String?, executablePath: String) -> String? {
+        if let e = explicit { return e }
+        if let env = ProcessInfo.processInfo.environment["GHG_FACTORS"], !env.isEmpty { return env }
+        func search(from start: String) -> String? {
+            var dir = URL(fileURLWithPath: start).standardizedFileURL
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent("EmissionFactors")
+                if FileSystem.exists(candidate.appendingPathComponent("gwp.csv").path) { return candidate.path }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+            return nil
+        }
+        return search(from: FileManager.default.currentDirectoryPath)
+            ?? search(from: URL(fileURLWithPath: executablePath).deletingLastPathComponent().path)
+    }
+}

@@ -1,0 +1,59 @@
+import GHGCore
+
+/// Renders the calculation tree behind a total as text or JSON (`ghg explain`).
+public enum ExplainRenderer {
+    /// The tree as indented text: totals, categories, and for each line the activity row, every factor and the
+    /// formula with the numbers in it.
+    public static func text(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
+                            calculation calc: CalculationResult, categories: CategoryTable,
+                            regions: RegionTree) -> String {
+        let unit = key.gas == .all ? "t CO2e (\(inv.gwpSet))" : "t \(key.gas)"
+        let region = regions[key.region].map { "\($0.code) \($0.nameZH)" } ?? key.region
+        var out = "\(region), \(key.year), scope \(key.scope), \(key.gas)\(key.extent == .own ? ", own rows only" : "")\n"
+        func name(_ n: InventoryNode) -> String {
+            guard case let .category(c) = n, let info = categories[c] else { return "TOTAL" }
+            return "\(c) \(info.nameEN) \(info.nameZH)"
+        }
+        func walk(_ n: ExplanationNode, _ indent: String) {
+            out += "\(indent)\(name(n.node)): \(DecimalFormat.string(n.value)) \(unit)\n"
+            for i in n.lines {
+                let l = calc.describe(i), a = l.activity
+                out += "\(indent)  line \(i): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.string(l.mass)) t"
+                    + " [\(l.scope)] (\(l.method))\n"
+                out += "\(indent)    activity \(a.location): \(DecimalFormat.string(a.value)) \(a.unit) = "
+                    + "\(DecimalFormat.string(a.convertedValue)) \(a.convertedUnit); source: \(a.source)\n"
+                for o in l.otherActivities {
+                    out += "\(indent)    activity \(o.location): \(DecimalFormat.string(o.value)) \(o.unit)\n"
+                }
+                for f in l.factors {
+                    out += "\(indent)    factor \(f.parameter) \(DecimalFormat.string(f.value)) \(f.unit) "
+                        + "(\(f.set)@\(f.version) \(f.location)): \(f.source)"
+                        + (f.lookupNote.map { "; \($0)" } ?? "") + "\n"
+                }
+                out += "\(indent)    \(l.formula)\n"
+            }
+            for c in n.children { walk(c, indent + "  ") }
+        }
+        walk(root, "")
+        return out
+    }
+
+    /// The same tree as JSON: each node with its value and children, each line with its full lineage.
+    public static func json(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
+                            calculation calc: CalculationResult) -> String {
+        func node(_ n: ExplanationNode) -> JSONValue {
+            .object([
+                ("category", .string(n.node.description)), ("value", .number(n.value)),
+                ("lines", .array(n.lines.map { OutputWriter.lineJSON(calc.describe($0)) })),
+                ("children", .array(n.children.map(node))),
+            ])
+        }
+        let doc: JSONValue = .object([
+            ("region", .string(key.region)), ("extent", .string(key.extent.rawValue)), ("year", .int(key.year)),
+            ("scope", .string(key.scope.rawValue)), ("gas", .string(key.gas.description)),
+            ("unit", .string(key.gas == .all ? "t CO2e" : "t")), ("gwp", .string(inv.gwpSet.rawValue)),
+            ("tree", node(root)),
+        ])
+        return doc.pretty + "\n"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GHGCore
+import GHGIO
+
+/// The repository root, found from this file's path.
+public let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    fatalError("repository root not found above \(#filePath)")
+}()
+
+/// The shipped factor library.
+public let factorLibrary = repositoryRoot + "/EmissionFactors"
+
+/// A throwaway project folder on disk, written from strings, compiled against the shipped factor library.
+public struct TestProject {
+    /// The folder.
+    public let root: String
+
+    public static let defaultRegions = """
+        code,name_zh,name_en,level,parent
+        510000,四川省,Sichuan,province,
+        510800,广元市,Guangyuan,city,510000
+        510802,利州区,Lizhou,county,510800
+        310000,上海市,Shanghai,province,
+        """
+
+    /// Writes the project. `activity` maps file names (in `activity/`) to contents; `factors` (if given) maps file
+    /// names in `factors/` to contents.
+    public init(config: String? = nil, stack: [String] = ["china-provincial-2011", "china-energy-statistics", "china-grid",
+                                                   "ipcc-2006"],
+         years: [Int] = [2005, 2020, 2022, 2023], lookup: String = "{}", regions: String = TestProject.defaultRegions,
+         activity: [String: String], factors: [String: String]? = nil, socio: [String]? = nil,
+         targets: [String]? = nil) throws {
+        root = NSTemporaryDirectory() + "ghg-test-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/activity", withIntermediateDirectories: true)
+        let stackJSON = stack.map { "\"\($0)\"" }.joined(separator: ", ")
+        let json = config ?? """
+            {"name": "test", "years": [\(years.map(String.init).joined(separator: ", "))], "gwp": "AR5",
+             "factor_stack": [\(stackJSON)], "factor_lookup": \(lookup)}
+            """
+        try json.write(toFile: root + "/ghg-project.json", atomically: true, encoding: .utf8)
+        try (regions + "\n").write(toFile: root + "/regions.csv", atomically: true, encoding: .utf8)
+        for (name, text) in activity {
+            try text.write(toFile: root + "/activity/" + name, atomically: true, encoding: .utf8)
+        }
+        if let socio {
+            try ([TestProject.socioHeader] + socio).joined(separator: "\n")
+                .write(toFile: root + "/socioeconomic.csv", atomically: true, encoding: .utf8)
+        }
+        if let targets {
+            try ([TestProject.targetHeader] + targets).joined(separator: "\n")
+                .write(toFile: root + "/targets.csv", atomically: true, encoding: .utf8)
+        }
+        if let factors {
+            try fm.createDirectory(atPath: root + "/factors", withIntermediateDirectories: true)
+            for (name, text) in factors {
+                try text.write(toFile: root + "/factors/" + name, atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    /// The standard activity header.
+    public static let header = "region,year,category,activity,item,value,unit,source,note,technology"
+    /// The socio-economic header.
+    public static let socioHeader = "region,year,series,value,unit,base_year,source,note"
+    /// The targets header.
+    public static let targetHeader = "region,indicator,base_year,target_year,comparison,value,unit,source,note"
+
+    /// Compiles the project.
+    public func compile(gwp: GWPSet? = nil, threads: Int = 1) -> Compilation {
+        Compiler.compile(projectAt: root, options: CompileOptions(factorsDirectory: factorLibrary, gwp: gwp,
+                                                                  threads: threads))
+    }
+
+    /// Compiles, writes the outputs to a fresh folder and returns that folder.
+    public func compileToDisk(gwp: GWPSet? = nil, threads: Int = 1) throws -> (Compilation, String) {
+        let c = compile(gwp: gwp, threads: threads)
+        let out = root + "/out"
+        _ = try OutputWriter.write(c, to: out)
+        return (c, out)
+    }
+
+    /// Deletes the folder.
+    public func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// Reads a CSV output file into rows of named fields.
+public func readCSV(_ path: String) throws -> [[String: String]] {
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let (records, diagnostics) = CSVReader.parse(bytes, file: path)
+    precondition(diagnostics.isEmpty, "output CSV does not parse: \(diagnostics)")
+    guard let header = records.first?.fields else { return [] }
+    return records.dropFirst().map { r in
+        Dictionary(uniqueKeysWithValues: zip(header, r.fields))
+    }
+}
+
+/// The mass (or CO2e) of one inventory.csv row, read back from the file as written.
+public func inventoryValue(_ rows: [[String: String]], region: String, year: Int, category: String, gas: String,
+                    scope: String = "total", column: String = "mass_t") -> Double? {
+    rows.first {
+        $0["region"] == region && $0["year"] == String(year) && $0["category"] == category && $0["gas"] == gas
+            && $0["scope"] == scope
+    }.flatMap { Double($0[column] ?? "") }
+}
+
