@@ -13,8 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // The x86 SHA-extension block function of SHA-256 (Swift cannot emit those instructions).
+        .target(name: "CSHA256"),
         // The calculation core: no package dependencies and no Foundation.
-        .target(name: "GHGCore"),
+        .target(name: "GHGCore", dependencies: ["CSHA256"]),
         // Reading and writing project folders, factor sets and outputs.
         .target(name: "GHGIO", dependencies: ["GHGCore"]),
         // The command line: parse options, call one library function, print diagnostics.

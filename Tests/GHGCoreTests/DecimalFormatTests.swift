@@ -2,23 +2,6 @@ import GHGTestSupport
 import Testing
 import GHGCore
 
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny deterministic generator, so every run checks the same values.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A uniform integer in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-}
-
 @Suite("DecimalFormat")
 struct DecimalFormatTests {
     @Test("exact strings", arguments: [
@@ -66,14 +49,14 @@ struct DecimalFormatTests {
             if checked % 2 == 0 {
                 // Any bit pattern between 2^-39 (1.8e-12) and 2^59 (5.8e17): full 53-bit significands.
                 let significand = 1.0 + Double(g.next() >> 11) * 0x1p-53
-                x = Double(sign: g.next() & 1 == 0 ? .plus : .minus, exponent: g.int(in: -39...58),
+                x = Double(sign: g.next() & 1 == 0 ? .plus : .minus, exponent: g.int(-39...58),
                            significand: significand)
             } else {
                 // Short decimals as statistics print them: 1 to 17 digits times a power of ten, in [1e-12, 1e18).
-                let digits = g.int(in: 1...17)
+                let digits = g.int(1...17)
                 var mantissa = ""
-                for i in 0..<digits { mantissa += String(g.int(in: (i == 0 ? 1 : 0)...9)) }
-                let exponent = g.int(in: -12...(18 - digits))
+                for i in 0..<digits { mantissa += String(g.int((i == 0 ? 1 : 0)...9)) }
+                let exponent = g.int(-12...(18 - digits))
                 let sign = g.next() & 1 == 0 ? "" : "-"
                 guard let v = Double("\(sign)\(mantissa)e\(exponent)") else { continue }
                 x = v

@@ -85,3 +85,67 @@ struct SHA256Tests {
         #expect(hex("abc").count == 64)
     }
 }
+
+/// The first `count` bytes of the SplitMix64 stream with seed 0x5EED, little-endian words (the stream the digests in
+/// SHA256StreamDigests.swift were computed over with coreutils `sha256sum`).
+private func stream(_ count: Int) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: count)
+    var s: UInt64 = 0x5EED
+    var i = 0
+    while i < count {
+        s &+= 0x9E37_79B9_7F4A_7C15
+        var z = s
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        for j in 0..<8 where i + j < count { out[i + j] = UInt8(truncatingIfNeeded: z >> (8 * UInt64(j))) }
+        i += 8
+    }
+    return out
+}
+
+/// The digest of `bytes` on one path: the default (the x86 SHA extensions where the CPU has them) or the Swift
+/// compression function only, fed in pieces of `chunk` bytes.
+private func digest(_ bytes: [UInt8], portable: Bool, chunk: Int = .max) -> String {
+    var h = SHA256()
+    h.portableOnly = portable
+    var i = 0
+    while i < bytes.count {
+        let j = min(bytes.count, i + chunk)
+        h.update(bytes[i..<j])
+        i = j
+    }
+    return SHA256.hexString(h.finalize())
+}
+
+@Suite("SHA256 on both compression paths")
+struct SHA256PathTests {
+    @Test("every length 0…300 of the test stream, whole and byte by byte, on both paths", arguments: [false, true])
+    func prefixes(portable: Bool) {
+        let data = stream(300)
+        for n in 0...300 {
+            let prefix = Array(data[0..<n])
+            #expect(digest(prefix, portable: portable) == prefixDigests[n], "length \(n)")
+            if n % 37 == 0 { #expect(digest(prefix, portable: portable, chunk: 1) == prefixDigests[n], "length \(n), bytes") }
+        }
+    }
+
+    @Test("1 MiB in ragged pieces, on both paths, equals sha256sum", arguments: [false, true])
+    func oneMebibyte(portable: Bool) {
+        let data = stream(1 << 20)
+        #expect(digest(data, portable: portable) == digest1MiB)
+        #expect(digest(data, portable: portable, chunk: 4093) == digest1MiB)
+    }
+
+    @Test("the paths agree on unaligned random slices")
+    func pathsAgree() {
+        let data = stream(70_000)
+        var s: UInt64 = 7
+        for _ in 0..<60 {
+            s = s &* 6364136223846793005 &+ 1442695040888963407
+            let start = Int(s >> 48) % 1000, length = Int(s >> 20) % 60_000
+            let slice = Array(data[start..<(start + length)])
+            #expect(digest(slice, portable: false, chunk: 777) == digest(slice, portable: true))
+        }
+    }
+}

@@ -146,11 +146,5 @@ struct Table {
 /// exponent (`1.1E-03`). Thousands separators, hexadecimal, `nan` and `inf` are rejected.
 public enum NumberParser {
     /// The value, or nil when the text is not a finite decimal number.
-    public static func parse(_ text: String) -> Double? {
-        let t = text.trimmingSpaces
-        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
-              t.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
-              let x = Double(t), x.isFinite else { return nil }
-        return x
-    }
+    public static func parse(_ text: String) -> Double? { FastDecimal.parse(text) }
 }
