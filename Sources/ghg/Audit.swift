@@ -22,7 +22,7 @@ struct Audit: ParsableCommand {
         }
         let (report, a, b) = Auditor.audit(projectAt: options.project, from: stack(from), to: stack(to),
                                            options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
-                                                                   diagnosticLimit: options.maxDiagnostics))
+                                                                   diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
         guard let report else {
             printDiagnostics(a.log.hasErrors ? a.log : b.log)
             throw inputErrorStatus

@@ -24,7 +24,7 @@ struct Compile: ParsableCommand {
     func run() throws {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: try options.factorsDirectory(), gwp: gwp,
-                                                         diagnosticLimit: options.maxDiagnostics))
+                                                         diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
         let written = try OutputWriter.write(c, to: out)
         printDiagnostics(c.log)
         guard c.succeeded, let inv = c.inventory else { throw inputErrorStatus }
@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
-                                                         diagnosticLimit: options.maxDiagnostics))
+                                                         diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
         printDiagnostics(c.log)
         guard c.succeeded else { throw inputErrorStatus }
         let calc = c.calculation!

@@ -36,7 +36,7 @@ struct Explain: ParsableCommand {
         }
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
-                                                         diagnosticLimit: options.maxDiagnostics))
+                                                         diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
         guard c.succeeded, let inv = c.inventory, let project = c.project, let calc = c.calculation else {
             printDiagnostics(c.log)
             throw inputErrorStatus

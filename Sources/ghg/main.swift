@@ -24,6 +24,12 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: "The most diagnostics to keep.")
     var maxDiagnostics: Int = 1000
 
+    @Option(help: "Threads to read, plan, evaluate, aggregate and write with (default: the processors of this machine; outputs are the same for any number).")
+    var threads: Int?
+
+    /// The thread count: the option, else the machine's processors.
+    var threadCount: Int { max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) }
+
     func factorsDirectory() throws -> String {
         guard let dir = Compiler.locateFactors(explicit: factors, executablePath: CommandLine.arguments[0]) else {
             throw ValidationError("cannot find the EmissionFactors folder; expected --factors DIR or $GHG_FACTORS")

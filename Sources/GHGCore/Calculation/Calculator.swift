@@ -27,148 +27,169 @@ public struct CalculationResult: Sendable {
 public enum Calculator {
     /// Runs the three stages. Diagnostics go to `log`.
     public static func run(_ table: ActivityTable, context: PlanningContext, years: Set<Int>, regions: RegionTree,
-                           threads: Int = 1, log: inout DiagnosticLog) -> CalculationResult {
+                           threads: Int = 1, log: inout DiagnosticLog,
+                           mark: (String) -> Void = { _ in }) -> CalculationResult {
         var plan = Plan()
         let n = table.count
         plan.rowPlan = [Int32](repeating: -1, count: n)
         plan.rejected = [Bool](repeating: false, count: n)
         let s = table.symbols
 
-        // Per-symbol facts, computed once.
+        // Per-symbol facts, computed once: the hot loops below read flat arrays only.
         let methods: [(any CalculationMethod)?] = s.activities.map { MethodRegistry.methods[$0] }
+        let known = methods.map { $0 != nil }
+        let isGroup = methods.map { $0 is any GroupMethod }
+        let allowsNegative = methods.map { $0?.spec.allowsNegative ?? false }
+        let negativeTechnology: [[Bool]] = methods.map { m in
+            s.technologies.map { m?.spec.negativeTechnologies.contains($0) ?? false }
+        }
         let regionKnown = s.regions.map { regions.contains($0) }
         let categoryKnown = s.categories.map { context.categories.contains($0) }
+        var yearKnown = [Bool](repeating: false, count: 400)
+        for y in years where (1800..<2200).contains(y) { yearKnown[y - 1800] = true }
         let yearList = years.sorted().map(String.init).joined(separator: ", ")
         let kindList = MethodRegistry.kinds.map(\.rawValue).joined(separator: ", ")
-        // Whether a lookup of the method for the item may depend on the region.
-        var regional: [Int: Bool] = [:]
-        func isRegional(_ kind: Int32, _ item: Int32) -> Bool {
-            guard context.factors.hasRegionalRows, let m = methods[Int(kind)] else { return false }
-            let key = Int(kind) << 32 | Int(item)
-            if let r = regional[key] { return r }
-            let name = s.items[Int(item)]
+        // Whether a lookup of the method for the item may depend on the region (then rows plan per region).
+        var regional = [Int8](repeating: -1, count: s.activities.count * max(s.items.count, 1))
+        func isRegional(_ kind: Int, _ item: Int) -> Bool {
+            guard context.factors.hasRegionalRows, let m = methods[kind] else { return false }
+            let k = kind * s.items.count + item
+            if regional[k] >= 0 { return regional[k] == 1 }
+            let name = s.items[item]
             let r = m.spec.parameters.contains { context.factors.isRegional($0, item: name) }
                 || m.spec.fixedItemParameters.contains { context.factors.isRegional($0.0, item: $0.1) }
-            regional[key] = r
+            regional[k] = r ? 1 : 0
             return r
         }
+        func w(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
 
         // Stage 1: row checks; signatures.
-        struct Key: Hashable { var a: UInt64, b: UInt64, c: UInt64 }
-        var seen: [Key: Int] = [:]
-        seen.reserveCapacity(n)
-        var signature = [RowSignature?](repeating: nil, count: n)
+        var seen = KeyTable(capacity: n)
+        var signature = [RowSignature](repeating: RowSignature(activity: -1, item: 0, category: 0, technology: 0,
+                                                                  unit: 0, year: 0, region: 0), count: n)
         for r in 0..<n {
             var failed = false
-            func report(_ d: Diagnostic) {
-                if d.severity == .error { failed = true }
-                log.report(d)
-            }
-            let region = Int(table.region[r]), kind = Int(table.activity[r])
+            let region = Int(table.region[r]), kind = Int(table.activity[r]), year = Int(table.year[r])
             if !regionKnown[region] {
-                report(.error(.unknownRegion, at: table.location(r, .region),
+                failed = true
+                log.report(.error(.unknownRegion, at: table.location(r, .region),
                     "region '\(s.regions[region])' is not in regions.csv; expected one of its codes"))
             }
-            let year = Int(table.year[r])
-            if !years.contains(year) {
-                report(.error(.yearOutsideProject, at: table.location(r, .year),
+            if !(1800..<2200).contains(year) || !yearKnown[year - 1800] {
+                failed = true
+                log.report(.error(.yearOutsideProject, at: table.location(r, .year),
                     "year '\(year)' is not an inventory year of the project; expected one of \(yearList) "
                         + "(ghg-project.json \"years\")"))
             }
-            let category = s.categories[Int(table.category[r])]
             if !categoryKnown[Int(table.category[r])] {
-                report(.error(.unknownCategory, at: table.location(r, .category),
-                    "unknown category '\(category)'; expected an IPCC 2006 code of EmissionFactors/categories.csv "
-                        + "such as 1.A.1.a or 1.B.2.b.iii.5"))
+                failed = true
+                log.report(.error(.unknownCategory, at: table.location(r, .category),
+                    "unknown category '\(s.categories[Int(table.category[r])])'; expected an IPCC 2006 code of "
+                        + "EmissionFactors/categories.csv such as 1.A.1.a or 1.B.2.b.iii.5"))
             }
-            if methods[kind] != nil, let key = table.notationOf(r), key == .includedElsewhere, table.noteOf(r).isEmpty {
-                report(.error(.notationKey, at: table.location(r, .value),
-                    "notation key 'IE' without a note; expected the note to say where the activity is included"))
-            }
-            if methods[kind] == nil {
-                report(.error(.unknownActivity, at: table.location(r, .activity),
+            if known[kind] {
+                if table.notation[r] != 0, table.notationOf(r) == .includedElsewhere, table.noteOf(r).isEmpty {
+                    failed = true
+                    log.report(.error(.notationKey, at: table.location(r, .value),
+                        "notation key 'IE' without a note; expected the note to say where the activity is included"))
+                }
+            } else {
+                failed = true
+                log.report(.error(.unknownActivity, at: table.location(r, .activity),
                     "unknown activity '\(s.activities[kind])'; expected one of \(kindList)"))
             }
-            let key = Key(a: UInt64(UInt32(bitPattern: table.region[r])) << 32 | UInt64(UInt32(bitPattern: table.category[r])),
-                          b: UInt64(UInt32(bitPattern: table.item[r])) << 32 | UInt64(UInt32(bitPattern: table.technology[r])),
-                          c: UInt64(UInt32(bitPattern: table.activity[r])) << 32 | UInt64(UInt32(bitPattern: table.year[r])))
-            if let first = seen[key] {
+            let key = KeyTable.Key(w(table.region[r]) << 32 | w(table.category[r]),
+                                   w(table.item[r]) << 32 | w(table.technology[r]),
+                                   w(table.activity[r]) << 32 | w(table.year[r]))
+            if let first = seen.insert(key, Int32(r)) {
+                failed = true
                 let tech = table.technologyOf(r).map { ", technology \($0)" } ?? ""
-                report(.error(.duplicateRow, at: table.location(r),
-                    "duplicate row: region \(s.regions[region]), year \(year), category \(category), activity "
-                        + "\(s.activities[kind]), item \(table.itemOf(r))\(tech) was already given at "
-                        + "\(table.location(first)); expected each combination once"))
-            } else {
-                seen[key] = r
+                log.report(.error(.duplicateRow, at: table.location(r),
+                    "duplicate row: region \(s.regions[region]), year \(year), category "
+                        + "\(s.categories[Int(table.category[r])]), activity \(s.activities[kind]), item "
+                        + "\(table.itemOf(r))\(tech) was already given at \(table.location(Int(first))); expected each "
+                        + "combination once"))
             }
-            if let m = methods[kind], table.notation[r] == 0, table.value[r] < 0, !m.spec.allowsNegative,
-               !(table.technologyOf(r).map { m.spec.negativeTechnologies.contains($0) } ?? false) {
-                report(.error(.negativeValue, at: table.location(r, .value),
-                    "negative value '\(DecimalFormat.string(table.value[r]))' for activity '\(m.activity)'; expected "
-                        + "a value ≥ 0"))
+            if known[kind], table.value[r] < 0, table.notation[r] == 0, !allowsNegative[kind],
+               !(table.technology[r] >= 0 && negativeTechnology[kind][Int(table.technology[r])]) {
+                failed = true
+                log.report(.error(.negativeValue, at: table.location(r, .value),
+                    "negative value '\(DecimalFormat.string(table.value[r]))' for activity '\(s.activities[kind])'; "
+                        + "expected a value ≥ 0"))
             }
             plan.rejected[r] = failed
-            if methods[kind] != nil {
+            if known[kind] {
                 signature[r] = RowSignature(activity: table.activity[r], item: table.item[r],
                                             category: table.category[r], technology: table.technology[r],
                                             unit: table.unit[r], year: table.year[r],
-                                            region: isRegional(table.activity[r], table.item[r]) ? table.region[r] : -1)
+                                            region: isRegional(kind, Int(table.item[r])) ? table.region[r] : -1)
             }
         }
-        seen = [:]
+        seen = KeyTable()
+        mark("  stage 1: rows checked")
 
-        // Stage 2: plan each distinct signature once.
+        // Stage 2: plan each distinct signature once. Modes: 0 planned, 1 checked only (a value row that is not
+        // planned: rejected already, or of a group method), 2 checked only (a notation row).
         let cache = FactorLookupCache()
-        // Plans by signature and mode: 0 planned, 1 checked (a value row that is not planned), 2 checked (notation).
-        struct PlanKey: Hashable { var signature: RowSignature; var mode: UInt8 }
-        var planned: [PlanKey: Int32] = [:]
+        var planned = KeyTable()
+        func planKey(_ g: RowSignature, _ mode: UInt64) -> KeyTable.Key {
+            KeyTable.Key(w(g.activity) << 32 | w(g.item), w(g.category) << 32 | w(g.technology),
+                         w(g.unit) << 32 | w(g.year), w(g.region) << 8 | mode)
+        }
+        var representative: [RowSignature: Int32] = [:]   // only for signatures whose plan has messages
+        var planHasMessages: [Bool] = [], planFailed: [Bool] = [], planHasLines: [Bool] = []
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
-        var representative: [RowSignature: Int32] = [:]
         for r in 0..<n {
-            guard var sig = signature[r], let method = methods[Int(sig.activity)] else { continue }
+            var sig = signature[r]
+            let kind = Int(sig.activity)
+            guard kind >= 0, let method = methods[kind] else { continue }
+            let rejectedInValidation = plan.rejected[r]
+            let plans = table.notation[r] == 0 && !isGroup[kind] && !rejectedInValidation
+            let mode: UInt64 = plans ? 0 : table.notation[r] != 0 ? 2 : 1
+            var id = planned.get(planKey(sig, mode))
             // A signature's messages name the region of the row planned first; rows of another region whose
             // signature has messages are planned again under their own region, so every message names its row's.
-            if sig.region < 0, let rep = representative[sig], rep != table.region[r],
-               let p = planned[PlanKey(signature: sig, mode: 0)] ?? planned[PlanKey(signature: sig, mode: 1)]
-                   ?? planned[PlanKey(signature: sig, mode: 2)],
-               !plan.rowPlans[Int(p)].diagnostics.isEmpty {
+            if let p = id, planHasMessages[Int(p)], sig.region < 0, representative[sig] != table.region[r] {
                 sig.region = table.region[r]
+                id = planned.get(planKey(sig, mode))
             }
-            if representative[sig] == nil { representative[sig] = table.region[r] }
-            // Notation rows, group rows and rows already rejected are checked against the spec; value rows of
-            // row-wise methods are planned.
-            let rejectedInValidation = plan.rejected[r]
-            let plans = table.notation[r] == 0 && !(method is any GroupMethod) && !rejectedInValidation
-            let id: Int32
-            let key = PlanKey(signature: sig, mode: plans ? 0 : table.notation[r] != 0 ? 2 : 1)
-            if let p = planned[key] {
-                id = p
-            } else {
+            if id == nil {
                 let p = planSignature(sig, representative: r, method: method, table: table, context: context,
                                       cache: cache, planLines: plans, plan: &plan)
-                id = plan.intern(p)
-                planned[key] = id
+                let newID = plan.intern(p)
+                _ = planned.insert(planKey(sig, mode), newID)
+                while planHasMessages.count < plan.rowPlans.count {
+                    let q = plan.rowPlans[planHasMessages.count]
+                    planHasMessages.append(!q.diagnostics.isEmpty)
+                    planFailed.append(q.failed)
+                    planHasLines.append(!q.lines.isEmpty)
+                }
+                if !p.diagnostics.isEmpty, representative[sig] == nil { representative[sig] = table.region[r] }
+                id = newID
             }
-            let rowPlan = plan.rowPlans[Int(id)]
-            for d in rowPlan.diagnostics {
-                if log.isFull { log.count(d.severity) } else { log.report(d.at(r, in: table)) }
+            let pid = Int(id!)
+            if planHasMessages[pid] {
+                for d in plan.rowPlans[pid].diagnostics {
+                    if log.isFull { log.count(d.severity) } else { log.report(d.at(r, in: table)) }
+                }
             }
             if rejectedInValidation { continue }
             // A row whose plan has an error is rejected, but the lines planned before the error are kept, so that the
             // error list is complete (no inventory is written after an error).
-            if rowPlan.failed { plan.rejected[r] = true }
+            if planFailed[pid] { plan.rejected[r] = true }
             if table.notation[r] != 0 {
-                if !rowPlan.failed { plan.notationRows.append(Int32(r)) }
+                if !planFailed[pid] { plan.notationRows.append(Int32(r)) }
                 continue
             }
-            if rowPlan.failed && rowPlan.lines.isEmpty { continue }
-            if let g = method as? any GroupMethod {
+            if planFailed[pid] && !planHasLines[pid] && !isGroup[kind] { continue }
+            if isGroup[kind], let g = method as? any GroupMethod {
+                if planFailed[pid] { continue }
                 let key = "\(table.activity[r])|\(table.region[r])|" + g.groupKey(r, table)
                 if groups[key] == nil { groupOrder.append(key) }
                 groups[key, default: []].append(r)
             } else {
-                plan.rowPlan[r] = id
+                plan.rowPlan[r] = Int32(pid)
             }
         }
         for key in groupOrder {
@@ -193,10 +214,13 @@ public enum Calculator {
             }
         }
 
+        mark("  stage 2: planned")
         // Stage 3: canonical order, then evaluation.
         var lines = layOut(plan: plan, table: table, regions: regions, threads: threads)
+        mark("  stage 3: lines laid out")
         lines.mass = Kernel.evaluate(lines, plan: plan, table: table, factorValues: context.factors.baseValues,
                                      threads: threads)
+        mark("  stage 3: lines evaluated")
         let rejected = plan.rejected.lazy.filter { $0 }.count
         var result = CalculationResult(table: table, plan: plan, lines: lines, checks: [], usedRowCount: n - rejected,
                                        rejectedRowCount: rejected, factors: context.factors)
@@ -269,6 +293,7 @@ public enum Calculator {
     /// - Complexity: O(n + Σ b log b) for n lines in buckets of size b.
     static func layOut(plan: Plan, table: ActivityTable, regions: RegionTree, threads: Int) -> LineTable {
         let s = table.symbols
+        let c = plan.compiled
         // Ranks of the sort keys.
         let regionOrder = s.regions.indices.sorted { s.regions[$0] < s.regions[$1] }
         var regionRank = [Int](repeating: 0, count: s.regions.count)
@@ -278,7 +303,8 @@ public enum Calculator {
         for (k, c) in categories.enumerated() { categoryRank[c] = k }
         let gases = Set(plan.lineTemplates.map(\.gas)).sorted()
         let scopes = Set(plan.lineTemplates.map(\.scope)).sorted()
-        // Template sort key: category (20 bits), gas (8), scope (8) in the high bits.
+        // Template sort key in the high 36 bits: category (20), gas (8), scope (8); the low 28 bits hold the line's
+        // position in its bucket, which is row order and, within a row, template order.
         let templateKey: [UInt64] = plan.lineTemplates.map { t in
             UInt64(categoryRank[t.category]!) << 44 | UInt64(gases.firstIndex(of: t.gas)!) << 36
                 | UInt64(scopes.firstIndex(of: t.scope)!) << 28
@@ -287,16 +313,25 @@ public enum Calculator {
         let minYear = table.year.min() ?? 0, maxYear = table.year.max() ?? 0
         let yearCount = Int(maxYear - minYear) + 1
         let bucketCount = max(1, s.regions.count * yearCount)
-        func bucket(_ r: Int) -> Int { regionRank[Int(table.region[r])] * yearCount + Int(table.year[r] - minYear) }
-        var groupsByRow: [Int32: [Int32]] = [:]
-        for (g, line) in plan.groupLines.enumerated() { groupsByRow[line.primaryRow, default: []].append(Int32(g)) }
+        @inline(__always) func bucket(_ r: Int) -> Int {
+            regionRank[Int(table.region[r])] * yearCount + Int(table.year[r] - minYear)
+        }
+        var groupsOfRow = [Int32](repeating: -1, count: plan.groupLines.isEmpty ? 0 : table.count)
+        var nextGroup = [Int32](repeating: -1, count: plan.groupLines.count)
+        for (g, line) in plan.groupLines.enumerated().reversed() {
+            nextGroup[g] = groupsOfRow[Int(line.primaryRow)]
+            groupsOfRow[Int(line.primaryRow)] = Int32(g)
+        }
         var counts = [Int](repeating: 0, count: bucketCount + 1)
         var lineCount = 0
         for r in 0..<table.count {
             var k = 0
             let p = plan.rowPlan[r]
-            if p >= 0 { k += plan.rowPlans[Int(p)].lines.count }
-            if let gs = groupsByRow[Int32(r)] { k += gs.count }
+            if p >= 0 { k += Int(c.planCount[Int(p)]) }
+            if !groupsOfRow.isEmpty {
+                var g = groupsOfRow[r]
+                while g >= 0 { k += 1; g = nextGroup[Int(g)] }
+            }
             if k > 0 { counts[bucket(r) + 1] += k; lineCount += k }
         }
         for b in 0..<bucketCount { counts[b + 1] += counts[b] }
@@ -308,50 +343,52 @@ public enum Calculator {
         var fill = counts
         for r in 0..<table.count {
             let p = plan.rowPlan[r]
-            let gs = groupsByRow[Int32(r)]
-            if p < 0 && gs == nil { continue }
+            let g0 = groupsOfRow.isEmpty ? -1 : groupsOfRow[r]
+            if p < 0 && g0 < 0 { continue }
             let b = bucket(r)
-            var k: UInt64 = 0
             if p >= 0 {
-                for t in plan.rowPlans[Int(p)].lines {
+                let from = Int(c.planStart[Int(p)]), to = from + Int(c.planCount[Int(p)])
+                for j in from..<to {
+                    let t = c.planTemplates[j]
                     let i = fill[b]; fill[b] += 1
-                    keys[i] = templateKey[Int(t)] | k
+                    keys[i] = templateKey[Int(t)] | UInt64(i - starts[b])
                     rows[i] = Int32(r)
                     templates[i] = t
-                    k += 1
                 }
             }
-            for g in gs ?? [] {
+            var g = g0
+            while g >= 0 {
                 let i = fill[b]; fill[b] += 1
                 let t = plan.groupLines[Int(g)].template
-                keys[i] = templateKey[Int(t)] | k
+                keys[i] = templateKey[Int(t)] | UInt64(i - starts[b])
                 rows[i] = Int32(r)
                 templates[i] = t
                 groupIDs[i] = g
-                k += 1
+                g = nextGroup[Int(g)]
             }
         }
-        // Inside a bucket: by template key, then row, then the line's position in its row.
-        var order = Array(0..<lineCount)
+        // Inside a bucket: by the key (category, gas, scope, then position, unique).
+        var order = [Int32](repeating: 0, count: lineCount)
+        for i in 0..<lineCount { order[i] = Int32(i) }
         order.withUnsafeMutableBufferPointer { buffer in
             let o = UnsafeSendable(buffer)
-            let ranges = Parallel.ranges(bucketCount, parts: threads > 1 ? threads * 8 : 1)
-            Parallel.forEach(ranges.count, threads: threads) { part in
-                for b in ranges[part] where starts[b + 1] - starts[b] > 1 {
-                    var slice = UnsafeMutableBufferPointer(rebasing: o.value[starts[b]..<starts[b + 1]])
-                    slice.sort { x, y in
-                        let kx = keys[x] & ~0xFFFF_FFF, ky = keys[y] & ~0xFFFF_FFF
-                        if kx != ky { return kx < ky }
-                        if rows[x] != rows[y] { return rows[x] < rows[y] }
-                        return keys[x] < keys[y]
+            keys.withUnsafeBufferPointer { kb in
+                let ranges = Parallel.ranges(bucketCount, parts: threads > 1 ? threads * 8 : 1)
+                Parallel.forEach(ranges.count, threads: threads) { part in
+                    for b in ranges[part] where starts[b + 1] - starts[b] > 1 {
+                        var slice = UnsafeMutableBufferPointer(rebasing: o.value[starts[b]..<starts[b + 1]])
+                        // Already in order when a bucket holds one template per row in template order.
+                        var sorted = true
+                        for j in 1..<slice.count where kb[Int(slice[j - 1])] > kb[Int(slice[j])] { sorted = false; break }
+                        if !sorted { slice.sort { kb[Int($0)] < kb[Int($1)] } }
                     }
                 }
             }
         }
         var lines = LineTable()
-        lines.row = order.map { rows[$0] }
-        lines.template = order.map { templates[$0] }
-        lines.group = order.map { groupIDs[$0] }
+        lines.row = order.map { rows[Int($0)] }
+        lines.template = order.map { templates[Int($0)] }
+        lines.group = order.map { groupIDs[Int($0)] }
         lines.mass = []
         return lines
     }

@@ -32,35 +32,68 @@ public enum Kernel {
     public static func evaluate(_ lines: LineTable, plan: Plan, table: ActivityTable, factorValues: [Double],
                                 threads: Int = 1) -> [Double] {
         var out = [Double](repeating: 0, count: lines.count)
-        let programs = MethodRegistry.formulas.map(\.program)
+        let c = plan.compiled
+        let scale = table.symbols.units.map(\.scale)
         out.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             let ranges = Parallel.ranges(lines.count, parts: threads > 1 ? threads * 4 : 1)
             Parallel.forEach(ranges.count, threads: threads) { k in
-                for i in ranges[k] {
-                    slots.value[i] = mass(of: i, lines, plan: plan, table: table, values: factorValues,
-                                          programs: programs)
+                c.ops.withUnsafeBufferPointer { ops in
+                    factorValues.withUnsafeBufferPointer { values in
+                        for i in ranges[k] {
+                            let t = Int(lines.template[i])
+                            let f = Int(c.templateFormula[t])
+                            let fs = Int(c.templateFactorStart[t])
+                            let g = lines.group[i]
+                            var activity = 0.0
+                            if g < 0 {
+                                let r = Int(lines.row[i]), u = Int(table.unit[r])
+                                activity = u < 0 ? 0 : table.value[r] * scale[u]
+                            }
+                            slots.value[i] = run(ops, from: Int(c.opStart[f]), to: Int(c.opStart[f + 1]),
+                                                 activity: activity, factors: c.factors, factorStart: fs,
+                                                 values: values) { role in
+                                var s = 0.0
+                                for input in plan.groupLines[Int(g)].inputs where input.role == role {
+                                    s += input.weight * table.baseValue(Int(input.row))
+                                }
+                                return s
+                            }
+                        }
+                    }
                 }
             }
         }
         return out
     }
 
-    /// The mass of one line.
+    /// Runs one formula's instructions: the stack machine of ``Formula/Program``, over flat arrays.
     @inline(__always)
-    static func mass(of i: Int, _ lines: LineTable, plan: Plan, table: ActivityTable, values: [Double],
-                     programs: [Formula.Program]) -> Double {
-        let t = plan.lineTemplates[Int(lines.template[i])]
-        let program = programs[Int(t.formula)]
-        let g = lines.group[i]
-        let activity = g < 0 ? table.baseValue(Int(lines.row[i])) : 0
-        return program.run(activity: activity, factor: { values[Int(t.factors[$0])] }, inputs: { role in
-            var s = 0.0
-            for input in plan.groupLines[Int(g)].inputs where input.role == role {
-                s += input.weight * table.baseValue(Int(input.row))
+    static func run(_ ops: UnsafeBufferPointer<Formula.Program.Op>, from: Int, to: Int, activity: Double,
+                    factors: [Int32], factorStart: Int, values: UnsafeBufferPointer<Double>,
+                    inputs: (Int) -> Double) -> Double {
+        var stack: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &stack) { raw in
+            let s = raw.baseAddress!.assumingMemoryBound(to: Double.self)
+            var top = -1
+            for k in from..<to {
+                switch ops[k] {
+                case .activity: top += 1; s[top] = activity
+                case let .inputs(role): top += 1; s[top] = inputs(role)
+                case let .factor(slot): top += 1; s[top] = values[Int(factors[factorStart + slot])]
+                case let .constant(v): top += 1; s[top] = v
+                case .multiply: s[top - 1] = s[top - 1] * s[top]; top -= 1
+                case .divide: s[top - 1] = s[top - 1] / s[top]; top -= 1
+                case .add: s[top - 1] = s[top - 1] + s[top]; top -= 1
+                case .subtract: s[top - 1] = s[top - 1] - s[top]; top -= 1
+                case .power: s[top - 1] = pow(s[top - 1], s[top]) ?? .nan; top -= 1
+                case .oneMinus: s[top] = 1 - s[top]
+                case let .multiplyBy(v): s[top] = s[top] * v
+                case let .divideBy(v): s[top] = s[top] / v
+                }
             }
-            return s
-        })
+            return s[0]
+        }
     }
 
     /// The energy of a row in GJ, if its plan accounts for it.

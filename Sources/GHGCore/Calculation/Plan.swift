@@ -180,4 +180,53 @@ public struct Plan: Sendable {
         let p = rowPlan[row]
         return p < 0 ? nil : rowPlans[Int(p)].energy
     }
+
+    /// The plan flattened into arrays of integers, for the kernel's loops (no structures with references are
+    /// touched per line).
+    public var compiled: Compiled { Compiled(self) }
+
+    /// The plan as flat arrays.
+    public struct Compiled: Sendable {
+        /// Per row plan: the first index into `planTemplates` and the count.
+        public let planStart: [Int32], planCount: [Int32]
+        /// The templates of every row plan, concatenated.
+        public let planTemplates: [Int32]
+        /// Per template: its formula and the first index into `factors`.
+        public let templateFormula: [Int32], templateFactorStart: [Int32]
+        /// The factor-row ids of every template, concatenated.
+        public let factors: [Int32]
+        /// Per formula: the first index into `ops`, and the ops of every formula concatenated.
+        public let opStart: [Int32]
+        /// The instructions of every formula.
+        public let ops: [Formula.Program.Op]
+
+        init(_ plan: Plan) {
+            var start: [Int32] = [], count: [Int32] = [], flat: [Int32] = []
+            for p in plan.rowPlans {
+                start.append(Int32(flat.count))
+                count.append(Int32(p.lines.count))
+                flat += p.lines
+            }
+            planStart = start
+            planCount = count
+            planTemplates = flat
+            var formula: [Int32] = [], factorStart: [Int32] = [], factors: [Int32] = []
+            for t in plan.lineTemplates {
+                formula.append(t.formula)
+                factorStart.append(Int32(factors.count))
+                factors += t.factors
+            }
+            templateFormula = formula
+            templateFactorStart = factorStart
+            self.factors = factors
+            var opStart: [Int32] = [], ops: [Formula.Program.Op] = []
+            for f in MethodRegistry.formulas {
+                opStart.append(Int32(ops.count))
+                ops += f.program.ops
+            }
+            opStart.append(Int32(ops.count))
+            self.opStart = opStart
+            self.ops = ops
+        }
+    }
 }

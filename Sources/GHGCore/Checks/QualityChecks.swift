@@ -49,12 +49,23 @@ public enum QualityChecks {
         var sa: [Key: CompensatedSum] = [:]
         let energy = CategoryCode("1.A")!
         let plan = calc.plan, lines = calc.lines, table = calc.table
+        // Only fuels and regions with a balance are compared.
+        let raTemplates = plan.lineTemplates.map { $0.scope == .referenceApproach && $0.gas == .co2 }
+        let saTemplates = plan.lineTemplates.map {
+            $0.gas == .co2 && $0.method == .fuelCombustion && energy.isPrefix(of: $0.category)
+                && ($0.scope == .total || $0.scope == .memoBiomass)
+        }
+        guard raTemplates.contains(true) else { return ([], []) }
+        var balanced = Set<String>()
+        for g in plan.groupLines where raTemplates[Int(g.template)] {
+            let r = Int(g.primaryRow)
+            balanced.insert("\(table.regionOf(r))|\(table.year[r])|\(table.itemOf(r))")
+        }
         var targets: [String: [String]] = [:]
         // The check is made where a fuel balance is given (the reference approach's own region), against the
         // sectoral CO2 of that region with its sub-regions: a city's balance meets its counties' combustion.
-        for i in 0..<lines.count {
+        for i in 0..<lines.count where raTemplates[Int(lines.template[i])] || saTemplates[Int(lines.template[i])] {
             let t = plan.lineTemplates[Int(lines.template[i])]
-            guard t.gas == .co2 else { continue }
             let r = Int(lines.row[i])
             if t.scope == .referenceApproach {
                 let k = Key(region: table.regionOf(r), year: Int(table.year[r]), item: table.itemOf(r))
@@ -63,7 +74,7 @@ public enum QualityChecks {
                       t.scope == .total || t.scope == .memoBiomass {
                 let region = table.regionOf(r)
                 if targets[region] == nil { targets[region] = regions?.rollUpTargets(of: region) ?? [region] }
-                for target in targets[region]! {
+                for target in targets[region]! where balanced.contains("\(target)|\(table.year[r])|\(table.itemOf(r))") {
                     sa[Key(region: target, year: Int(table.year[r]), item: table.itemOf(r)), default: CompensatedSum()]
                         .add(lines.mass[i])
                 }

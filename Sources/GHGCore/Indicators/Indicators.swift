@@ -130,49 +130,27 @@ public enum IndicatorCalculator {
     /// for fuel combustion, non-energy use and net imported electricity and heat, per row's region and year, rolled up
     /// like the inventory. Factors an indicator itself uses (the coal-equivalent coefficient of non-fossil
     /// electricity) are resolved once into ``IndicatorFactor`` records, so that they appear in lineage and audit.
-    public static func compute(inventory inv: Inventory, calculation calc: CalculationResult,
+    public static func compute(inventory inv: Inventory, calculation calc: CalculationResult, energy: EnergyAccounts,
                                socio: SocioEconomicData, regions: RegionTree, years: [Int],
                                settings: IndicatorSettings, factorValues: [Double]? = nil,
                                diagnostics: inout [Diagnostic]) -> (values: [IndicatorValue], factors: [IndicatorFactor]) {
         let values = factorValues ?? calc.factors.baseValues
-        // Energy (tce) per row region and year, in row order, then rolled up to every region that counts it.
-        struct Leaf { var sum = CompensatedSum(); var missing = 0; var exports = 0 }
-        var leaves: [String: Leaf] = [:]
-        var leafOrder: [String] = []
-        let counted: Set<ActivityKind> = [.fuelCombustion, .fuelNonEnergyUse, .electricityNetImport, .heatNetImport]
-        let table = calc.table
-        let countedKinds = table.symbols.activities.map { counted.contains($0) }
-        for r in 0..<table.count where calc.plan.rowPlan[r] >= 0 && countedKinds[Int(table.activity[r])] {
-            guard calc.plan.energy(of: r) != nil else { continue }
-            let k = "\(table.regionOf(r))|\(table.year[r])"
-            if leaves[k] == nil { leafOrder.append(k) }
-            // A net export of electricity or heat is not subtracted: the local primary electricity it comes
-            // from is not in the activity data, so subtracting it would undercount (or turn negative) the total.
-            if let t = Kernel.standardCoal(of: r, plan: calc.plan, table: table, values: values) {
-                if t < 0 { leaves[k, default: Leaf()].exports += 1 } else { leaves[k, default: Leaf()].sum.add(t) }
-            } else {
-                leaves[k, default: Leaf()].missing += 1
-            }
-        }
-        var tce: [String: CompensatedSum] = [:]
-        var tceMissing: [String: Int] = [:]
-        var exportsLeftOut: [String: Int] = [:]
-        for k in leafOrder.sorted() {
-            let leaf = leaves[k]!
-            let parts = k.split(separator: "|")
-            for r in regions.rollUpTargets(of: String(parts[0])) {
-                let key = "\(r)|\(parts[1])"
-                if leaf.sum.value != 0 || leaf.missing + leaf.exports == 0 || tce[key] != nil {
-                    tce[key, default: CompensatedSum()].add(leaf.sum)
-                }
-                if leaf.missing > 0 { tceMissing[key, default: 0] += leaf.missing }
-                if leaf.exports > 0 { exportsLeftOut[key, default: 0] += leaf.exports }
-            }
-        }
         var indicatorFactors: [IndicatorFactor] = []
         var out: [IndicatorValue] = []
+        let netMethod = "TOTAL, scope total, \(inv.gwpSet)", grossMethod = "TOTAL − 3.B − 3.D (LULUCF), \(inv.gwpSet)"
+        let co2Method = "CO2, scope \(settings.co2Scope.rawValue)"
+        let intensityMethod = "CO2 (\(settings.co2Scope.rawValue)) / GDP at \(settings.priceBase) prices"
+        let energyNode = InventoryNode.category(CategoryCode("1")!), indirectNode = InventoryNode.category(CategoryCode("IND")!)
+        let lulucfNodes = [InventoryNode.category(CategoryCode("3.B")!), .category(CategoryCode("3.D")!)]
         for region in regions.all.map(\.code) {
+            let regionStart = out.count
             var perYear: [Int: [String: IndicatorValue]] = [:]
+            // Addresses resolved once per region, looked up per year.
+            let netAddress = inv.address(region: region, node: .total, gas: .all, scope: .total)
+            let lulucfAddresses = lulucfNodes.compactMap { inv.address(region: region, node: $0, gas: .all, scope: .total) }
+            let energyCO2 = inv.address(region: region, node: energyNode, gas: .gas(.co2), scope: .total)
+            let indirectCO2 = inv.address(region: region, node: indirectNode, gas: .gas(.co2), scope: .indirect)
+            let allCO2 = inv.address(region: region, node: .total, gas: .gas(.co2), scope: .total)
             let usesEnergySeries = !socio.years("energy_tce", region: region).isEmpty
             func add(_ v: IndicatorValue) {
                 out.append(v)
@@ -180,33 +158,30 @@ public enum IndicatorCalculator {
             }
             // Base years count only as inventory years: a base year outside them has no inventory to divide.
             for year in Set(years).sorted() {
-                func co2e(_ node: InventoryNode, _ scope: EmissionScope = .total) -> Double? {
-                    inv.row(InventoryKey(region: region, year: year, node: node, gas: .all, scope: scope))?.co2eTonnes
-                }
                 func mass(_ node: InventoryNode, _ gas: Gas, _ scope: EmissionScope) -> Double? {
                     inv.row(InventoryKey(region: region, year: year, node: node, gas: .gas(gas), scope: scope))?
                         .massTonnes
                 }
-                let net = co2e(.total)
+                let net = netAddress.flatMap { inv.row($0, year: year)?.co2eTonnes }
                 if let net {
-                    let lulucf = (co2e(.category(CategoryCode("3.B")!)) ?? 0) + (co2e(.category(CategoryCode("3.D")!)) ?? 0)
+                    var lulucf = 0.0
+                    for a in lulucfAddresses { lulucf += inv.row(a, year: year)?.co2eTonnes ?? 0 }
                     add(IndicatorValue(region: region, year: year, key: "ghg_net", value: net, unit: "t CO2e",
-                                       method: "TOTAL, scope total, \(inv.gwpSet)"))
+                                       method: netMethod))
                     add(IndicatorValue(region: region, year: year, key: "ghg_gross", value: net - lulucf, unit: "t CO2e",
-                                       method: "TOTAL − 3.B − 3.D (LULUCF), \(inv.gwpSet)"))
+                                       method: grossMethod))
                 }
                 var co2: Double?
                 switch settings.co2Scope {
-                case .energy: co2 = mass(.category(CategoryCode("1")!), .co2, .total)
+                case .energy: co2 = energyCO2.flatMap { inv.row($0, year: year)?.massTonnes }
                 case .energyWithIndirect:
-                    let e = mass(.category(CategoryCode("1")!), .co2, .total)
-                    let i = mass(.category(CategoryCode("IND")!), .co2, .indirect)
+                    let e = energyCO2.flatMap { inv.row($0, year: year)?.massTonnes }
+                    let i = indirectCO2.flatMap { inv.row($0, year: year)?.massTonnes }
                     co2 = e == nil && i == nil ? nil : (e ?? 0) + (i ?? 0)
-                case .allCO2: co2 = mass(.total, .co2, .total)
+                case .allCO2: co2 = allCO2.flatMap { inv.row($0, year: year)?.massTonnes }
                 }
                 if let co2 {
-                    add(IndicatorValue(region: region, year: year, key: "co2", value: co2, unit: "t",
-                                       method: "CO2, scope \(settings.co2Scope.rawValue)"))
+                    add(IndicatorValue(region: region, year: year, key: "co2", value: co2, unit: "t", method: co2Method))
                 }
                 let gdp = ConstantPriceGDP.value(region: region, year: year, priceBase: settings.priceBase,
                                                  data: socio, diagnostics: &diagnostics)
@@ -218,7 +193,7 @@ public enum IndicatorCalculator {
                 if let co2, let gdpWan, gdpWan > 0 {
                     add(IndicatorValue(region: region, year: year, key: "co2_intensity", value: co2 / gdpWan,
                                        unit: "t/10^4 yuan", numerator: co2, denominator: gdpWan,
-                                       method: "CO2 (\(settings.co2Scope.rawValue)) / GDP at \(settings.priceBase) prices"))
+                                       method: intensityMethod))
                 }
                 // One method for the whole series of a region, so that declines never compare two calibers: the
                 // statistical total when the region has one in any year, else the total computed from activity.
@@ -229,10 +204,9 @@ public enum IndicatorCalculator {
                         energyTotal = e.baseValue
                         energyMethod = "socio-economic series energy_tce (\(e.location))"
                     }
-                } else if let t = tce["\(region)|\(year)"]?.value {
-                    energyTotal = t
-                    let k = "\(region)|\(year)"
-                    let missing = tceMissing[k] ?? 0, exports = exportsLeftOut[k] ?? 0
+                } else if let e = energy.total(region: region, year: year) {
+                    energyTotal = e.tce
+                    let missing = e.rowsWithoutTCE, exports = e.netExports
                     energyMethod = "computed from activity with standard-coal coefficients (energy.csv: fuel "
                         + "combustion, non-energy use, net imported electricity and heat)"
                         + (exports > 0 ? "; \(exports) net exports not subtracted" : "")
@@ -320,11 +294,10 @@ public enum IndicatorCalculator {
                     }
                 }
             }
+            // Regions come in code order; inside a region, indicators in year, key and base-year order.
+            out[regionStart...].sort { ($0.year, $0.key, $0.baseYear ?? 0) < ($1.year, $1.key, $1.baseYear ?? 0) }
         }
-        let sorted = out.sorted {
-            ($0.region, $0.year, $0.key, $0.baseYear ?? 0) < ($1.region, $1.year, $1.key, $1.baseYear ?? 0)
-        }
-        return (sorted, indicatorFactors)
+        return (out, indicatorFactors)
     }
 
     /// Non-fossil energy in tce: the series `non_fossil_tce`, or `non_fossil_electricity` converted with the

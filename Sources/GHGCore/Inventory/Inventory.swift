@@ -32,6 +32,10 @@ public struct Inventory: Sendable {
     public let cells: [Cell]
     /// The region tree rows were rolled up with.
     public let regions: RegionTree?
+    /// The first row of each region (by index into ``regionCodes``), and the end.
+    let regionStart: [Int]
+    let regionIndex: [String: Int]
+    let nodeIndex: [InventoryNode: Int]
 
     /// One row, with indices into the tables above.
     public struct Cell: Hashable, Sendable {
@@ -73,21 +77,44 @@ public struct Inventory: Sendable {
 
     /// The row for a key, if any line contributes to it.
     ///
-    /// - Complexity: O(log n) by binary search over the sorted rows.
+    /// - Complexity: O(log n) by binary search over the region's rows.
     public func row(_ key: InventoryKey) -> InventoryRow? {
         guard let target = encode(key) else { return nil }
-        var lo = 0, hi = cells.count
+        return index(of: target).map(row(at:))
+    }
+
+    /// A key resolved to the inventory's tables once, for repeated lookups over years (indicators).
+    public struct Address: Hashable, Sendable {
+        let cell: Cell
+    }
+
+    /// The address of a key (its year is ignored), or nil when a part of it names nothing the inventory has.
+    public func address(region: String, extent: InventoryExtent = .all, node: InventoryNode, gas: InventoryGas,
+                        scope: EmissionScope) -> Address? {
+        encode(InventoryKey(region: region, extent: extent, year: 0, node: node, gas: gas, scope: scope))
+            .map(Address.init)
+    }
+
+    /// The row at an address in a year.
+    public func row(_ a: Address, year: Int) -> InventoryRow? {
+        var c = a.cell
+        c.year = Int32(year)
+        return index(of: c).map(row(at:))
+    }
+
+    func index(of target: Cell) -> Int? {
+        var lo = regionStart[Int(target.region)], hi = regionStart[Int(target.region) + 1]
         while lo < hi {
             let mid = (lo + hi) / 2
             if Self.less(cells[mid], target) { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < cells.count, !Self.less(target, cells[lo]) else { return nil }
-        return row(at: lo)
+        guard lo < regionStart[Int(target.region) + 1], !Self.less(target, cells[lo]) else { return nil }
+        return lo
     }
 
     /// The compact form of a key, or nil when a part of it names nothing the inventory has.
     func encode(_ key: InventoryKey) -> Cell? {
-        guard let r = Self.search(regionCodes, key.region), let n = Self.search(nodes, key.node),
+        guard let r = regionIndex[key.region], let n = nodeIndex[key.node],
               let g = Self.search(gases, key.gas), let s = Self.search(scopes, key.scope) else { return nil }
         return Cell(region: Int32(r), year: Int32(key.year), node: Int32(n), extent: key.extent == .all ? 0 : 1,
                     scope: UInt8(s), gas: UInt8(g), co2eMissing: false, mass: 0, co2e: 0)

@@ -57,6 +57,7 @@ enum ActivityReader {
                 start = end
             }
         }
+        var timer = PhaseTimer()
         let chunks: [Chunk] = Parallel.map(jobs.count, threads: threads) { j in
             let job = jobs[j]
             let input = inputs[job.file]
@@ -68,6 +69,7 @@ enum ActivityReader {
             }
             return chunk
         }
+        timer.mark("    chunks parsed")
         // Merge in order: ids remapped to one table; line numbers of later chunks of a file shifted.
         var merger = Merger()
         var diagnostics: [Diagnostic] = []
@@ -94,6 +96,7 @@ enum ActivityReader {
                 chunkIndex += 1
             }
         }
+        timer.mark("    chunks merged")
         var table = merger.table
         table.locator = FileColumnLocator(files: inputs.map { ($0.absolutePath, $0.path) },
                                           headers: headers.map { $0?.index ?? [:] },
@@ -106,6 +109,8 @@ enum ActivityReader {
     struct Header: Sendable {
         /// Field → position in the row.
         var index: [ActivityField: Int]
+        /// Position in the row by field raw value, -1 when absent (the hot path's lookup).
+        var positions: [Int]
         /// The number of columns.
         var width: Int
         /// The header's names, for messages.
@@ -159,6 +164,7 @@ enum ActivityReader {
             }
             for f in ActivityField.allCases { if let i = index[f.description] { fields[f] = i } }
             self.index = fields
+            positions = ActivityField.allCases.map { fields[$0] ?? -1 }
             width = names.count
             dataStart = end < bytes.count ? end + 1 : end
             dataLine = line + 1
@@ -175,6 +181,7 @@ enum ActivityReader {
             items = ByteInterner(), technologies = ByteInterner(), units = ByteInterner(), texts = ByteInterner()
         var categoryCodes: [CategoryCode?] = []
         var parsedUnits: [Result<MeasurementUnit, UnitError>] = []
+        var unitValid: [Bool] = []
         var region: [Int32] = [], year: [Int32] = [], category: [Int32] = [], activity: [Int32] = [],
             item: [Int32] = [], technology: [Int32] = [], value: [Double] = [], notation: [UInt8] = [],
             unit: [Int32] = [], source: [Int32] = [], note: [Int32] = [], line: [Int32] = [], offset: [Int64] = []
@@ -205,40 +212,158 @@ enum ActivityReader {
             var lineNo = 1
             var fields: [Field] = []
             fields.reserveCapacity(16)
+            // Field boundaries of the current line, as offsets: the fast path reads them without building fields.
+            var cut = [Int](repeating: 0, count: 64)
+            let width = header.width
+            let p = header.positions
+            // The interners and columns are moved out of `self` for the loop (no copy, no exclusivity checks) and
+            // moved back at the end.
+            var fast = FastState()
+            swap(&fast.regions, &regions); swap(&fast.categories, &categories); swap(&fast.activities, &activities)
+            swap(&fast.items, &items); swap(&fast.technologies, &technologies); swap(&fast.units, &units)
+            swap(&fast.texts, &texts)
+            defer {
+                swap(&fast.regions, &regions); swap(&fast.categories, &categories); swap(&fast.activities, &activities)
+                swap(&fast.items, &items); swap(&fast.technologies, &technologies); swap(&fast.units, &units)
+                swap(&fast.texts, &texts)
+            }
             while pos < to {
                 var end = pos
                 while end < to && base[end] != 0x0A { end += 1 }
                 var lineEnd = end
                 if lineEnd > pos && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                fields.removeAll(keepingCapacity: true)
-                var fieldStart = pos
-                var allEmpty = true
+                // Split at commas.
+                var n = 0
+                cut[0] = pos
                 var ascii = true
-                for i in pos..<lineEnd {
+                var i = pos
+                while i < lineEnd {
                     let b = base[i]
                     if b == 0x2C {
-                        if i > fieldStart { allEmpty = false }
-                        fields.append(Field(start: base + fieldStart, count: i - fieldStart, line: lineNo, column: 0))
-                        fieldStart = i + 1
+                        n += 1
+                        if n < 63 { cut[n] = i + 1 }
                     } else if b >= 0x80 {
                         ascii = false
                     }
+                    i += 1
                 }
-                if lineEnd > fieldStart { allEmpty = false }
-                fields.append(Field(start: base + fieldStart, count: lineEnd - fieldStart, line: lineNo, column: 0))
+                let fieldCount = n + 1
+                let allEmpty = lineEnd - pos == n
                 if !allEmpty {
-                    // Columns, in Unicode scalars from the line start (only the non-ASCII case needs counting).
-                    for k in fields.indices {
-                        let startOffset = fields[k].start - (base + pos)
-                        fields[k].column = ascii ? startOffset + 1 : Self.scalars(base + pos, startOffset) + 1
-                    }
                     records += 1
-                    row(fields, line: lineNo, offset: Int64(pos))
+                    if !(fieldCount == width && fast.row(base, cut, lineEnd, p, &self)) {
+                        // The slow path: every check with its message, or a notation key.
+                        fields.removeAll(keepingCapacity: true)
+                        var fieldStart = pos
+                        for k in pos..<lineEnd where base[k] == 0x2C {
+                            fields.append(Field(start: base + fieldStart, count: k - fieldStart, line: lineNo, column: 0))
+                            fieldStart = k + 1
+                        }
+                        fields.append(Field(start: base + fieldStart, count: lineEnd - fieldStart, line: lineNo, column: 0))
+                        for k in fields.indices {
+                            let startOffset = fields[k].start - (base + pos)
+                            fields[k].column = ascii ? startOffset + 1 : Self.scalars(base + pos, startOffset) + 1
+                        }
+                        swap(&fast.regions, &regions); swap(&fast.categories, &categories)
+                        swap(&fast.activities, &activities); swap(&fast.items, &items)
+                        swap(&fast.technologies, &technologies); swap(&fast.units, &units); swap(&fast.texts, &texts)
+                        row(fields, line: lineNo, offset: Int64(pos))
+                        swap(&fast.regions, &regions); swap(&fast.categories, &categories)
+                        swap(&fast.activities, &activities); swap(&fast.items, &items)
+                        swap(&fast.technologies, &technologies); swap(&fast.units, &units); swap(&fast.texts, &texts)
+                    } else {
+                        line.append(Int32(lineNo))
+                        offset.append(Int64(pos))
+                    }
                 }
                 pos = end < to ? end + 1 : end
                 lineNo += 1
             }
             lines = lineNo - 1
+        }
+
+        /// The interners during the fast loop.
+        struct FastState {
+            var regions = ByteInterner(), categories = ByteInterner(), activities = ByteInterner(),
+                items = ByteInterner(), technologies = ByteInterner(), units = ByteInterner(), texts = ByteInterner()
+
+            /// The span of a field without surrounding spaces: start and length.
+            @inline(__always)
+            static func span(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (Int, Int) {
+                var a = from, b = to
+                while a < b, base[a] == 0x20 || base[a] == 0x09 { a += 1 }
+                while b > a, base[b - 1] == 0x20 || base[b - 1] == 0x09 { b -= 1 }
+                return (a, b - a)
+            }
+
+            /// A valid row without a problem, appended; false (and nothing appended) for anything else, which the
+            /// slow path then reads with every check and message. ASCII spaces only are trimmed here; a field with
+            /// another space (U+3000) fails a check and goes to the slow path, which trims it.
+            @inline(__always)
+            mutating func row(_ base: UnsafePointer<UInt8>, _ cut: [Int], _ lineEnd: Int, _ p: [Int],
+                              _ c: inout Chunk) -> Bool {
+                @inline(__always) func field(_ k: Int) -> (Int, Int) {
+                    let from = cut[k]
+                    let to = k + 1 < c.header.width ? cut[k + 1] - 1 : lineEnd
+                    return Self.span(base, from, to)
+                }
+                @inline(__always) func intern(_ k: Int, _ interner: inout ByteInterner, required: Bool) -> Int32? {
+                    let (a, n) = field(k)
+                    if n == 0 { return required ? nil : interner.intern(base + a, 0) }
+                    // An ideographic space (U+3000) at either end: the slow path trims it.
+                    if n >= 3 && (base[a] == 0xE3 && base[a + 1] == 0x80 && base[a + 2] == 0x80
+                                  || base[a + n - 3] == 0xE3 && base[a + n - 2] == 0x80 && base[a + n - 1] == 0x80) {
+                        return nil
+                    }
+                    let id = interner.intern(base + a, n)
+                    return interner.valid[Int(id)] ? id : nil
+                }
+                guard let region = intern(p[0], &regions, required: true) else { return false }
+                let (ya, yn) = field(p[1])
+                guard yn == 4 else { return false }
+                let y0 = base[ya] &- 0x30, y1 = base[ya + 1] &- 0x30, y2 = base[ya + 2] &- 0x30, y3 = base[ya + 3] &- 0x30
+                guard y0 < 10, y1 < 10, y2 < 10, y3 < 10 else { return false }
+                let year = Int32(y0) * 1000 + Int32(y1) * 100 + Int32(y2) * 10 + Int32(y3)
+                guard year >= 1900, year <= 2200 else { return false }
+                guard let category = intern(p[2], &categories, required: true) else { return false }
+                while c.categoryCodes.count < categories.strings.count {
+                    c.categoryCodes.append(CategoryCode(categories.strings[c.categoryCodes.count]))
+                }
+                guard c.categoryCodes[Int(category)] != nil else { return false }
+                guard let activity = intern(p[3], &activities, required: true),
+                      let item = intern(p[4], &items, required: true) else { return false }
+                let (va, vn) = field(p[5])
+                guard vn > 0, let value = FastNumber.parse(base + va, vn) else { return false }
+                guard let unit = intern(p[6], &units, required: true) else { return false }
+                while c.parsedUnits.count < units.strings.count {
+                    let text = units.strings[c.parsedUnits.count]
+                    c.parsedUnits.append(Result { () throws(UnitError) -> MeasurementUnit in try UnitRegistry.parse(text) })
+                    c.unitValid.append((try? UnitRegistry.parse(text)) != nil)
+                }
+                guard c.unitValid[Int(unit)] else { return false }
+                guard let source = intern(p[7], &texts, required: false),
+                      let note = intern(p[8], &texts, required: false) else { return false }
+                var technology: Int32 = -1
+                if p[9] >= 0 {
+                    let (_, tn) = field(p[9])
+                    if tn > 0 {
+                        guard let t = intern(p[9], &technologies, required: true) else { return false }
+                        technology = t
+                    }
+                }
+                c.region.append(region)
+                c.year.append(year)
+                c.category.append(category)
+                c.activity.append(activity)
+                c.item.append(item)
+                c.technology.append(technology)
+                c.value.append(value)
+                c.notation.append(0)
+                c.unit.append(unit)
+                c.source.append(source)
+                c.note.append(note)
+                return true
+            }
         }
 
         /// Parses a file with quoted fields with the general reader, then the same per-row checks.
@@ -293,125 +418,133 @@ enum ActivityReader {
             String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         }
 
+        /// Reports a problem of the current row.
+        private mutating func problem(_ code: DiagnosticCode, _ f: Field, _ message: String) {
+            diagnostics.append(.error(code, at: InputLocation(file: path, line: f.line, column: f.column), message))
+        }
+
+        /// An interned field: -1 (and a problem) when required and empty.
+        @inline(__always)
+        private static func intern(_ f: Field, required what: String?, _ name: ActivityField,
+                                   into interner: inout ByteInterner, path: String, diagnostics: inout [Diagnostic],
+                                   ok: inout Bool) -> Int32 {
+            let (p, n) = trimmed(f)
+            if n == 0, let what {
+                diagnostics.append(.error(.emptyField, at: InputLocation(file: path, line: f.line, column: f.column),
+                                          "empty '\(name)'; expected \(what)"))
+                ok = false
+                return -1
+            }
+            let id = interner.intern(p, n)
+            if !interner.valid[Int(id)] {
+                diagnostics.append(.error(.fileFormat, at: InputLocation(file: path, line: f.line, column: f.column),
+                    "field is not valid UTF-8; expected the file to be saved as UTF-8 (not GBK/GB18030)"))
+                ok = false
+            }
+            return id
+        }
+
         /// Checks one row and appends it, or reports every problem of it.
         mutating func row(_ fields: [Field], line: Int, offset: Int64) {
             let h = header
-            let path = self.path
             if fields.count != h.width {
                 diagnostics.append(.error(.columnCount, at: InputLocation(file: path, line: fields.first?.line ?? line),
                     "row has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(h.width) "
                         + "(\(h.names.joined(separator: ",")))"))
                 return
             }
-            var d: [Diagnostic] = []
-            func location(_ f: Field) -> InputLocation { InputLocation(file: path, line: f.line, column: f.column) }
-            func field(_ f: ActivityField) -> Field? { h.index[f].map { fields[$0] } }
-            func badUTF8(_ fl: Field) {
-                d.append(.error(.fileFormat, at: location(fl),
-                    "field is not valid UTF-8; expected the file to be saved as UTF-8 (not GBK/GB18030)"))
-            }
-            func required(_ f: ActivityField, _ what: String, _ interner: inout ByteInterner) -> Int32? {
-                let fl = field(f)!
-                let (p, n) = Self.trimmed(fl)
-                if n == 0 {
-                    d.append(.error(.emptyField, at: location(fl), "empty '\(f)'; expected \(what)"))
-                    return nil
-                }
-                let id = interner.intern(p, n)
-                if !interner.valid[Int(id)] { badUTF8(fl) }
-                return id
-            }
-            func optional(_ f: ActivityField, _ interner: inout ByteInterner) -> Int32 {
-                guard let fl = field(f) else { return -1 }
-                let (p, n) = Self.trimmed(fl)
-                let id = interner.intern(p, n)
-                if !interner.valid[Int(id)] { badUTF8(fl) }
-                return id
-            }
-            let region = required(.region, "a region code of regions.csv", &regions)
+            var ok = true
+            let pos = h.positions
+            let region = Self.intern(fields[pos[0]], required: "a region code of regions.csv", .region, into: &regions, path: path, diagnostics: &diagnostics, ok: &ok)
             // Year.
             var year: Int32 = 0
             do {
-                let fl = field(.year)!
+                let fl = fields[pos[1]]
                 let (p, n) = Self.trimmed(fl)
-                func bad() {
-                    d.append(.error(.malformedNumber, at: location(fl),
-                        "malformed year '\(Self.text(p, n))' in 'year'; expected a four-digit year such as 2020"))
-                }
-                if n == 0 {
-                    d.append(.error(.emptyField, at: location(fl), "empty 'year'; expected a year such as 2020"))
-                } else if n == 4, (0..<4).allSatisfy({ p[$0] >= 0x30 && p[$0] <= 0x39 }) {
-                    let y = (Int32(p[0]) - 48) * 1000 + (Int32(p[1]) - 48) * 100 + (Int32(p[2]) - 48) * 10 + Int32(p[3]) - 48
-                    if (1900...2200).contains(y) { year = y } else { bad() }
-                } else if let y = Int(Self.text(p, n)), (1900...2200).contains(y) {
-                    year = Int32(y)
+                if n == 4, p[0] &- 0x30 < 10, p[1] &- 0x30 < 10, p[2] &- 0x30 < 10, p[3] &- 0x30 < 10 {
+                    year = (Int32(p[0]) - 48) * 1000 + (Int32(p[1]) - 48) * 100 + (Int32(p[2]) - 48) * 10 + Int32(p[3]) - 48
+                } else if n == 0 {
+                    problem(.emptyField, fl, "empty 'year'; expected a year such as 2020")
+                    ok = false
+                } else if let y = Int(Self.text(p, n)) {
+                    year = Int32(clamping: y)
                 } else {
-                    bad()
+                    year = 0
+                }
+                if n > 0 && !(1900...2200).contains(year) {
+                    problem(.malformedNumber, fl,
+                            "malformed year '\(Self.text(p, n))' in 'year'; expected a four-digit year such as 2020")
+                    ok = false
                 }
             }
-            var category: Int32?
-            if let c = required(.category, "an IPCC 2006 category code such as 1.A.1.a", &categories) {
+            var category: Int32 = -1
+            let cf = fields[pos[2]]
+            let c = Self.intern(cf, required: "an IPCC 2006 category code such as 1.A.1.a", .category, into: &categories, path: path, diagnostics: &diagnostics, ok: &ok)
+            if c >= 0 {
                 while categoryCodes.count < categories.strings.count {
                     categoryCodes.append(CategoryCode(categories.strings[categoryCodes.count]))
                 }
                 if categoryCodes[Int(c)] == nil {
-                    d.append(.error(.unknownCategory, at: location(field(.category)!),
-                        "malformed category '\(categories.strings[Int(c)])'; expected dot-separated segments such as "
-                            + "1.A.1.a"))
+                    problem(.unknownCategory, cf, "malformed category '\(categories.strings[Int(c)])'; expected "
+                        + "dot-separated segments such as 1.A.1.a")
+                    ok = false
                 } else {
                     category = c
                 }
             }
-            let activity = required(.activity, "an activity kind such as fuel_combustion", &activities)
-            let item = required(.item, "an item such as raw_coal", &items)
+            let activity = Self.intern(fields[pos[3]], required: "an activity kind such as fuel_combustion", .activity, into: &activities, path: path, diagnostics: &diagnostics, ok: &ok)
+            let item = Self.intern(fields[pos[4]], required: "an item such as raw_coal", .item, into: &items, path: path, diagnostics: &diagnostics, ok: &ok)
             // Value: a number or a notation key; then the unit.
             var value = 0.0
             var notationKey: UInt8 = 0
             var unitID: Int32 = -1
-            let vf = field(.value)!
+            let vf = fields[pos[5]]
             let (vp, vn) = Self.trimmed(vf)
             var needsUnit = false, unitOptional = false
-            if let k = Self.notation(vp, vn) {
+            if let v = FastNumber.parse(vp, vn) {
+                value = v
+                needsUnit = true
+            } else if let k = Self.notation(vp, vn) {
                 notationKey = k
                 unitOptional = true
             } else if vn == 0 {
-                d.append(.error(.emptyField, at: location(vf),
-                    "empty 'value'; expected a number or a notation key (NO, NE, NA, IE, C)"))
-            } else if let v = FastNumber.parse(vp, vn) {
-                value = v
-                needsUnit = true
+                problem(.emptyField, vf, "empty 'value'; expected a number or a notation key (NO, NE, NA, IE, C)")
+                ok = false
             } else {
-                d.append(.error(.malformedNumber, at: location(vf),
-                    "malformed number '\(Self.text(vp, vn))' in 'value'; expected a decimal number such as 1234.5 or a "
-                        + "notation key (NO, NE, NA, IE, C)"))
+                problem(.malformedNumber, vf, "malformed number '\(Self.text(vp, vn))' in 'value'; expected a decimal "
+                    + "number such as 1234.5 or a notation key (NO, NE, NA, IE, C)")
+                ok = false
             }
             if needsUnit || unitOptional {
-                let uf = field(.unit)!
+                let uf = fields[pos[6]]
                 let (up, un) = Self.trimmed(uf)
                 if un == 0 {
                     if needsUnit {
-                        d.append(.error(.emptyField, at: location(uf), "empty 'unit'; expected a unit such as t, 万吨 or GJ/t"))
+                        problem(.emptyField, uf, "empty 'unit'; expected a unit such as t, 万吨 or GJ/t")
+                        ok = false
                     }
                 } else {
                     let u = units.intern(up, un)
                     while parsedUnits.count < units.strings.count {
                         let text = units.strings[parsedUnits.count]
                         parsedUnits.append(Result { () throws(UnitError) -> MeasurementUnit in try UnitRegistry.parse(text) })
+                        unitValid.append((try? UnitRegistry.parse(text)) != nil)
                     }
                     switch parsedUnits[Int(u)] {
                     case .success: unitID = u
-                    case let .failure(e): d.append(.error(.unknownUnit, at: location(uf), e.description))
+                    case let .failure(e):
+                        problem(.unknownUnit, uf, e.description)
+                        ok = false
                     }
                 }
             }
-            let source = optional(.source, &texts)
-            let note = optional(.note, &texts)
+            let source = Self.intern(fields[pos[7]], required: nil, .source, into: &texts, path: path, diagnostics: &diagnostics, ok: &ok)
+            let note = Self.intern(fields[pos[8]], required: nil, .note, into: &texts, path: path, diagnostics: &diagnostics, ok: &ok)
             var technology: Int32 = -1
-            if let tf = field(.technology), Self.trimmed(tf).1 > 0 { technology = optional(.technology, &technologies) }
-            guard d.isEmpty, let region, let category, let activity, let item else {
-                diagnostics += d
-                return
+            if pos[9] >= 0, Self.trimmed(fields[pos[9]]).1 > 0 {
+                technology = Self.intern(fields[pos[9]], required: nil, .technology, into: &technologies, path: path, diagnostics: &diagnostics, ok: &ok)
             }
+            guard ok else { return }
             self.region.append(region)
             self.year.append(year)
             self.category.append(category)

@@ -3,8 +3,27 @@ import GHGCore
 
 /// The few file operations the readers need, with errors turned into diagnostics.
 enum FileSystem {
+    /// The bytes of a regular file, read in one go (nil when it cannot be read).
     static func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            failed = done != size
+            count = done
+        }
+        return failed ? nil : bytes
     }
 
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }

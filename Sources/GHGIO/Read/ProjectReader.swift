@@ -38,9 +38,12 @@ public enum ProjectReader {
         var d: [Diagnostic] = []
         var files: [InputFile] = []
         defer { log.report(contentsOf: d) }
+        var t = PhaseTimer()
         func read(_ rel: String) -> [UInt8]? {
             guard let bytes = FileSystem.read(FileSystem.join(root, rel)) else { return nil }
+            if bytes.count > 1 << 24 { t.mark("    read \(rel)") }
             files.append(InputFile(path: rel, sha256: SHA256.hex(bytes)))
+            if bytes.count > 1 << 24 { t.mark("    hashed \(rel)") }
             return bytes
         }
         guard let json = read("ghg-project.json") else {
@@ -84,13 +87,16 @@ public enum ProjectReader {
             d.append(.warning(.projectFile, at: InputLocation(file: "activity"),
                 "no activity/*.csv files; the inventory will be empty"))
         }
+        var timer = PhaseTimer()
         var inputs: [ActivityReader.Input] = []
         for name in activityFiles {
             let rel = "activity/" + name
             guard let bytes = read(rel) else { continue }
             inputs.append(ActivityReader.Input(path: rel, absolutePath: FileSystem.join(root, rel), bytes: bytes))
         }
+        timer.mark("  activity files read and hashed")
         let (activity, rowCount, activityDiagnostics) = ActivityReader.read(inputs, threads: threads)
+        timer.mark("  activity rows parsed")
         inputs = []
         d += activityDiagnostics
 
@@ -109,11 +115,13 @@ public enum ProjectReader {
             for r in t.rows { if let target = targetRecord(r, into: &d) { targets.append(target) } }
         }
 
+        timer.mark("  socio-economic data and targets")
         var localSet: FactorSet?
         if FileSystem.isDirectory(FileSystem.join(root, "factors")) {
             localSet = ReferenceReader.loadSet(folder: FileSystem.join(root, "factors"), label: "factors",
                                                isProject: true, log: &log, files: &files)
         }
+        timer.mark("  project factor set")
         return Project(root: root, config: config, regions: regions, activity: activity,
                        activityRowCount: rowCount, localSet: localSet, socio: socio, targets: targets,
                        files: files.sorted { $0.path < $1.path })

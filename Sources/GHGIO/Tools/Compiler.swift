@@ -42,6 +42,8 @@ public struct Compilation: Sendable {
     public var gwp: GWPSet
     /// Indicators of every region and year.
     public var indicators: [IndicatorValue] = []
+    /// The energy accounting rolled up like the inventory.
+    public var energy: EnergyAccounts?
     /// Factors the indicators use (the coal-equivalent coefficient of non-fossil electricity).
     public var indicatorFactors: [IndicatorFactor] = []
     /// The threads the compilation used.
@@ -96,7 +98,8 @@ public enum Compiler {
         let context = PlanningContext(factors: library, items: items, categories: reference.categories,
                                       knownGases: reference.gwp.gases)
         let result = Calculator.run(project.activity, context: context, years: Set(project.config.years),
-                                    regions: project.regions, threads: options.threads, log: &log)
+                                    regions: project.regions, threads: options.threads, log: &log,
+                                    mark: { timer.mark($0) })
         timer.mark("validate, plan, evaluate")
         let inventory = Inventory(result, gwp: reference.gwp, set: gwp, regions: project.regions,
                                   threads: options.threads, diagnostics: &log)
@@ -107,8 +110,10 @@ public enum Compiler {
         var settings = project.config.indicators
         let targetBases = project.targets.compactMap(\.baseYear).filter { project.config.years.contains($0) }
         settings.baseYears = Set(settings.baseYears + targetBases).sorted()
+        let energy = EnergyAccounts(result, regions: project.regions, threads: options.threads)
+        timer.mark("  energy accounts")
         let (indicators, indicatorFactors) = IndicatorCalculator.compute(
-            inventory: inventory, calculation: result, socio: socio, regions: project.regions,
+            inventory: inventory, calculation: result, energy: energy, socio: socio, regions: project.regions,
             years: project.config.years, settings: settings, diagnostics: &d)
         let targets = TargetTracker.evaluate(project.targets, indicators: indicators, socio: socio,
                                              catalogue: reference.indicators, regions: project.regions,
@@ -135,6 +140,7 @@ public enum Compiler {
                             inventory: inventory, gwp: gwp, log: log)
         c.indicators = indicators
         c.indicatorFactors = indicatorFactors
+        c.energy = energy
         c.threads = options.threads
         c.targets = targets
         c.rollupChecks = rollup

@@ -63,7 +63,18 @@ extension Array where Element == UInt8 {
 
     @inline(__always) mutating func append(int x: Int) {
         if x >= 0 && x < 10 { append(UInt8(48 + x)); return }
-        append(String(x))
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: enough for any Int with its sign
+        Swift.withUnsafeMutableBytes(of: &digits) { d in
+            var n = x.magnitude
+            var i = d.count
+            repeat {
+                i -= 1
+                d[i] = UInt8(48 + n % 10)
+                n /= 10
+            } while n > 0
+            if x < 0 { i -= 1; d[i] = 0x2D }
+            append(contentsOf: UnsafeRawBufferPointer(rebasing: d[i...]))
+        }
     }
 
     /// A CSV field, quoted when it contains a comma, quote, CR or LF.

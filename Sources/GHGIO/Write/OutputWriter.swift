@@ -18,43 +18,36 @@ public enum OutputWriter {
     }
 
     static func inventoryCSV<S: OutputSink>(_ inv: Inventory, categories: CategoryTable, into sink: inout S) {
-        var b: [UInt8] = []
-        b.reserveCapacity(1 << 20)
-        b.append("region,extent,year,scope,category,category_name_en,category_name_zh,gas,mass_t,co2e_t,gwp\n")
+        var w = ByteWriter(sink)
+        w.text("region,extent,year,scope,category,category_name_en,category_name_zh,gas,mass_t,co2e_t,gwp\n")
         // Every text part is escaped once.
         let regions = inv.regionCodes.map { Array(CSVWriter.escape($0).utf8) }
-        let scopes = inv.scopes.map { Array(CSVWriter.escape($0.rawValue).utf8) }
+        let scopes = inv.scopes.map { Array(("," + CSVWriter.escape($0.rawValue) + ",").utf8) }
         let nodes: [[UInt8]] = inv.nodes.map { n in
             var en = "Total", zh = "合计"
             if case let .category(c) = n { en = categories[c]?.nameEN ?? ""; zh = categories[c]?.nameZH ?? "" }
-            return Array([n.description, en, zh].map(CSVWriter.escape).joined(separator: ",").utf8)
+            return Array(([n.description, en, zh].map(CSVWriter.escape).joined(separator: ",") + ",").utf8)
         }
-        let gases = inv.gases.map { Array(CSVWriter.escape($0.description).utf8) }
+        let gases = inv.gases.map { Array((CSVWriter.escape($0.description) + ",").utf8) }
+        let isAll = inv.gases.map { $0 == .all }
         let gwp = Array(("," + CSVWriter.escape(inv.gwpSet.rawValue) + "\n").utf8)
-        var yearText: [Int32: [UInt8]] = [:]
         let extents = [Array(",all,".utf8), Array(",own,".utf8)]
-        for c in inv.cells {
-            b += regions[Int(c.region)]
-            b += extents[Int(c.extent)]
-            if yearText[c.year] == nil { yearText[c.year] = Array(String(c.year).utf8) }
-            b += yearText[c.year]!
-            b.append(0x2C)
-            b += scopes[Int(c.scope)]
-            b.append(0x2C)
-            b += nodes[Int(c.node)]
-            b.append(0x2C)
-            b += gases[Int(c.gas)]
-            b.append(0x2C)
-            if inv.gases[Int(c.gas)] != .all { b.append(number: c.mass) }
-            b.append(0x2C)
-            if !c.co2eMissing { b.append(number: c.co2e) }
-            b += gwp
-            if b.count >= 1 << 20 {
-                sink.write(b)
-                b.removeAll(keepingCapacity: true)
+        inv.cells.withUnsafeBufferPointer { cells in
+            for c in cells {
+                w.bytes(regions[Int(c.region)])
+                w.bytes(extents[Int(c.extent)])
+                w.int(Int(c.year))
+                w.bytes(scopes[Int(c.scope)])
+                w.bytes(nodes[Int(c.node)])
+                w.bytes(gases[Int(c.gas)])
+                if !isAll[Int(c.gas)] { w.number(c.mass) }
+                w.byte(0x2C)
+                if !c.co2eMissing { w.number(c.co2e) }
+                w.bytes(gwp)
+                w.endRecord()
             }
         }
-        sink.write(b)
+        sink = w.finish()
     }
 
     // MARK: lineage.jsonl
@@ -77,14 +70,16 @@ public enum OutputWriter {
             b.append(0x0A)
         }
         let recordKinds: [String] = ["file", "factor", "formula", "template", "plan", "row", "group", "indicator_factor"]
-        let rowFields: [String] = ["file", "line", "plan", "lines", "mass_t", "energy_gj", "tce"]
+        let rowFields: [String] = ["file", "line", "plan", "mass_t", "energy_gj", "tce"]
         let header: [(String, JSONValue)] = [
             ("kind", .string("header")), ("format", .string("ghg-inventory lineage")), ("version", .int(2)),
             ("gwp", .string(c.gwp.rawValue)), ("records", .array(recordKinds.map { JSONValue.string($0) })),
             ("row_fields", .array(rowFields.map { JSONValue.string($0) })),
-            ("note", .string("a row record is an array: file id, line, plan id, the indices of its lines in canonical "
-                + "order (the numbers explain prints), their masses in t (in the plan's template order), and the "
-                + "row's energy in GJ and standard coal in tce (null when not accounted)")),
+            ("note", .string("a row record is an array: the activity file's id and line, the row's plan (its line "
+                + "templates, each a formula over factor rows landing in a category, gas and scope), the masses in t "
+                + "of its lines in the plan's template order, and the row's energy in GJ and standard coal in tce "
+                + "(null when not accounted). explain numbers lines in canonical order: region, year, category, "
+                + "gas, scope, then activity row")),
         ]
         object(header)
         for (i, f) in table.symbols.files.enumerated() {
@@ -146,54 +141,75 @@ public enum OutputWriter {
             }
             object(o)
         }
-        // Row records: each row's lines in template order.
-        var lineOfRow = [Int32](repeating: -1, count: table.count)
-        var rowLines: [Int32] = []
-        do {
-            // The lines of a row-wise row are consecutive in template order within their (region, year) bucket
-            // only after sorting; collect them by row.
-            var counts = [Int32](repeating: 0, count: table.count + 1)
-            for i in 0..<lines.count where lines.group[i] < 0 { counts[Int(lines.row[i]) + 1] += 1 }
-            for r in 0..<table.count { counts[r + 1] += counts[r] }
-            rowLines = [Int32](repeating: 0, count: Int(counts[table.count]))
-            var fill = counts
-            for i in 0..<lines.count where lines.group[i] < 0 {
-                let r = Int(lines.row[i])
-                rowLines[Int(fill[r])] = Int32(i)
-                fill[r] += 1
-            }
-            for r in 0..<table.count where counts[r + 1] > counts[r] { lineOfRow[r] = counts[r] }
-        }
-        let values = library.baseValues
+        // Row records: each row's line masses in the order of its plan's templates, and its energy.
+        let compiled = plan.compiled
+        var slotStart = [Int](repeating: 0, count: table.count + 1)
         for r in 0..<table.count {
             let p = plan.rowPlan[r]
-            guard p >= 0 else { continue }
-            b.append(0x5B)
-            b.append(int: Int(table.file[r]))
-            b.append(0x2C)
-            b.append(int: Int(table.line[r]))
-            b.append(0x2C)
-            b.append(int: Int(p))
-            b.append(0x2C)
-            let n = plan.rowPlans[Int(p)].lines.count
-            let first = Int(lineOfRow[r])
-            // Lines of a row, ordered by their template's position in the plan.
-            var mine = first < 0 ? [] : Array(rowLines[first..<(first + n)])
-            if mine.count > 1 {
-                let order = plan.rowPlans[Int(p)].lines
-                mine.sort { order.firstIndex(of: lines.template[Int($0)])! < order.firstIndex(of: lines.template[Int($1)])! }
-            }
-            b.append(0x5B)
-            for (k, i) in mine.enumerated() { if k > 0 { b.append(0x2C) }; b.append(int: Int(i)) }
-            b.append(contentsOf: [0x5D, 0x2C, 0x5B])
-            for (k, i) in mine.enumerated() { if k > 0 { b.append(0x2C) }; b.append(number: lines.mass[Int(i)]) }
-            b.append(contentsOf: [0x5D, 0x2C])
-            if let e = Kernel.energy(of: r, plan: plan, table: table, values: values) { b.append(number: e) } else { b.append("null") }
-            b.append(0x2C)
-            if let t = Kernel.standardCoal(of: r, plan: plan, table: table, values: values) { b.append(number: t) } else { b.append("null") }
-            b.append(contentsOf: [0x5D, 0x0A])
-            flush()
+            slotStart[r + 1] = slotStart[r] + (p >= 0 ? Int(compiled.planCount[Int(p)]) : 0)
         }
+        var massOfSlot = [Double](repeating: 0, count: slotStart[table.count])
+        for i in 0..<lines.count where lines.group[i] < 0 {
+            let r = Int(lines.row[i]), p = Int(plan.rowPlan[r])
+            let from = Int(compiled.planStart[p])
+            var k = 0
+            while compiled.planTemplates[from + k] != lines.template[i] { k += 1 }
+            massOfSlot[slotStart[r] + k] = lines.mass[i]
+        }
+        let values = library.baseValues
+        let scale = table.symbols.units.map(\.scale)
+        // Per plan: how energy and standard coal are found (0 none, 1 the value, 2 a factor).
+        var energyKind = [UInt8](repeating: 0, count: plan.rowPlans.count), energyFactor = [Int](repeating: 0, count: plan.rowPlans.count)
+        var tceKind = [UInt8](repeating: 0, count: plan.rowPlans.count), tceFactor = [Int](repeating: 0, count: plan.rowPlans.count)
+        for (k, p) in plan.rowPlans.enumerated() {
+            switch p.energy?.energy {
+            case .activity?: energyKind[k] = 1
+            case let .ncv(id)?: energyKind[k] = 2; energyFactor[k] = Int(id)
+            default: break
+            }
+            switch p.energy?.tce {
+            case .activity?: tceKind[k] = 1
+            case let .coefficient(id, _)?: tceKind[k] = 2; tceFactor[k] = Int(id)
+            default: break
+            }
+        }
+        flush(true)
+        var w = ByteWriter(sink)
+        for r in 0..<table.count {
+            let p = Int(plan.rowPlan[r])
+            guard p >= 0 else { continue }
+            w.byte(0x5B)
+            w.int(Int(table.file[r]))
+            w.byte(0x2C)
+            w.int(Int(table.line[r]))
+            w.byte(0x2C)
+            w.int(p)
+            w.byte(0x2C)
+            w.byte(0x5B)
+            for k in slotStart[r]..<slotStart[r + 1] {
+                if k > slotStart[r] { w.byte(0x2C) }
+                w.number(massOfSlot[k])
+            }
+            w.byte(0x5D)
+            w.byte(0x2C)
+            let u = Int(table.unit[r])
+            let base = u < 0 ? 0 : table.value[r] * scale[u]
+            switch energyKind[p] {
+            case 1: w.number(base)
+            case 2: w.number(base * values[energyFactor[p]])
+            default: w.text("null")
+            }
+            w.byte(0x2C)
+            switch tceKind[p] {
+            case 1: w.number(base)
+            case 2: w.number(base * values[tceFactor[p]])
+            default: w.text("null")
+            }
+            w.byte(0x5D)
+            w.byte(0x0A)
+            w.endRecord()
+        }
+        sink = w.finish()
         for i in 0..<lines.count where lines.group[i] >= 0 {
             let g = plan.groupLines[Int(lines.group[i])]
             object([("kind", "group"), ("line", .int(i)), ("template", .int(Int(g.template))),
@@ -247,87 +263,39 @@ public enum OutputWriter {
 
     // MARK: energy.csv
 
-    /// `energy.csv`: the energy accounting rolled up like the inventory: per region (extent `all`, and `own` for a
-    /// region's own rows), year, activity and category node, the energy in GJ (from NCVs) and standard coal in tce
-    /// (from standard-coal coefficients), with the number of rows and of rows without a coefficient. Each row's own
-    /// figures and factors are in `lineage.jsonl`.
+    /// `energy.csv`: the energy accounting rolled up like the inventory (``EnergyAccounts``): per region (extent
+    /// `all`, and `own` for a region's own rows), year, activity and category node, the energy in GJ (from NCVs) and
+    /// standard coal in tce (from standard-coal coefficients), with the number of rows, of rows without a
+    /// coefficient and of net exports (counted, not subtracted). Each row's own figures and factors are in
+    /// `lineage.jsonl`.
     static func energyCSV<S: OutputSink>(_ c: Compilation, into sink: inout S) {
-        var b: [UInt8] = []
-        b.append("region,extent,year,activity,category,energy_gj,tce,rows,rows_without_tce\n")
-        guard let calc = c.calculation, let regions = c.project?.regions else { sink.write(b); return }
-        // Leaf sums per (row region, year, activity, category), in row order; then rolled up like the inventory.
-        let table = calc.table, plan = calc.plan, values = calc.factors.baseValues
-        let sym = table.symbols
-        let years = Array(Set(table.year)).sorted()
-        let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
-        func leafKey(_ r: Int) -> UInt64 {
-            UInt64(table.region[r]) << 44 | UInt64(yearIndex[table.year[r]]!) << 36
-                | UInt64(table.activity[r]) << 24 | UInt64(table.category[r])
-        }
-        var leaves: [UInt64: EnergyAcc] = [:]
-        for r in 0..<table.count where plan.rowPlan[r] >= 0 {
-            guard plan.energy(of: r) != nil else { continue }
-            let k = leafKey(r)
-            var a = leaves[k] ?? EnergyAcc()
-            a.rows += 1
-            if let e = Kernel.energy(of: r, plan: plan, table: table, values: values) { a.gj.add(e); a.hasGJ = true }
-            if let t = Kernel.standardCoal(of: r, plan: plan, table: table, values: values) {
-                a.tce.add(t); a.hasTCE = true
-            } else {
-                a.missing += 1
-            }
-            leaves[k] = a
-        }
-        // Ranks, so that packed keys sort in output order: region, extent, year, activity, node.
-        let codes = Set(sym.regions.flatMap { regions.rollUpTargets(of: $0) }).sorted()
-        let codeRank = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-        let activityOrder = sym.activities.indices.sorted { sym.activities[$0].rawValue < sym.activities[$1].rawValue }
-        var activityRank = [Int](repeating: 0, count: sym.activities.count)
-        for (k, a) in activityOrder.enumerated() { activityRank[a] = k }
-        let nodes = [InventoryNode.total] + Set(sym.categories.flatMap(\.lineage)).sorted().map { .category($0) }
-        let nodeRank = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
-        let hasChildren = Set(regions.all.compactMap(\.parent))
-        var targetsOf: [[(Int, Int)]] = sym.regions.map { code in
-            var t = regions.rollUpTargets(of: code).map { (codeRank[$0]!, 0) }
-            if regions[code]?.totals == .sum, hasChildren.contains(code) { t.append((codeRank[code]!, 1)) }
-            return t
-        }
-        let nodesOf: [[Int]] = sym.categories.map { c in [0] + c.lineage.map { nodeRank[.category($0)]! } }
-        var rows: [UInt64: EnergyAcc] = [:]
-        for k in leaves.keys.sorted() {
-            let a = leaves[k]!
-            let region = Int(k >> 44), year = (k >> 36) & 0xFF, activity = Int((k >> 24) & 0xFFF),
-                category = Int(k & 0xFF_FFFF)
-            for (target, extent) in targetsOf[region] {
-                for n in nodesOf[category] {
-                    let key = UInt64(target) << 44 | UInt64(extent) << 43 | year << 35
-                        | UInt64(activityRank[activity]) << 23 | UInt64(n)
-                    var acc = rows[key] ?? EnergyAcc()
-                    acc.gj.add(a.gj); acc.tce.add(a.tce)
-                    acc.hasGJ = acc.hasGJ || a.hasGJ; acc.hasTCE = acc.hasTCE || a.hasTCE
-                    acc.rows += a.rows; acc.missing += a.missing
-                    rows[key] = acc
-                }
+        var w = ByteWriter(sink)
+        w.text("region,extent,year,activity,category,energy_gj,tce,rows,rows_without_tce,net_exports_not_subtracted\n")
+        if let e = c.energy {
+            let regions = e.regionCodes.map { Array(CSVWriter.escape($0).utf8) }
+            let activities = e.activities.map { Array(("," + CSVWriter.escape($0.rawValue) + ",").utf8) }
+            let nodes = e.nodes.map { Array(($0.description + ",").utf8) }
+            let extents = [Array(",all,".utf8), Array(",own,".utf8)]
+            for cell in e.cells {
+                w.bytes(regions[Int(cell.region)])
+                w.bytes(extents[Int(cell.extent)])
+                w.int(Int(cell.year))
+                w.bytes(activities[Int(cell.activity)])
+                w.bytes(nodes[Int(cell.node)])
+                if cell.rowsWithEnergy > 0 { w.number(cell.energyGJ) }
+                w.byte(0x2C)
+                if cell.rows - cell.rowsWithoutTCE - cell.netExports > 0 { w.number(cell.tce) }
+                w.byte(0x2C)
+                w.int(cell.rows)
+                w.byte(0x2C)
+                w.int(cell.rowsWithoutTCE)
+                w.byte(0x2C)
+                w.int(cell.netExports)
+                w.byte(0x0A)
+                w.endRecord()
             }
         }
-        targetsOf = []
-        for key in rows.keys.sorted() {
-            let a = rows[key]!
-            b.append(csv: codes[Int(key >> 44)])
-            b.append((key >> 43) & 1 == 0 ? ",all," : ",own,")
-            b.append(String(years[Int((key >> 35) & 0xFF)]))
-            b.append(0x2C)
-            b.append(csv: sym.activities[activityOrder[Int((key >> 23) & 0xFFF)]].rawValue)
-            b.append(0x2C)
-            b.append(nodes[Int(key & 0x7F_FFFF)].description)
-            b.append(0x2C)
-            if a.hasGJ { b.append(number: a.gj.value) }
-            b.append(0x2C)
-            if a.hasTCE { b.append(number: a.tce.value) }
-            b.append(",\(a.rows),\(a.missing)\n")
-            if b.count >= 1 << 20 { sink.write(b); b.removeAll(keepingCapacity: true) }
-        }
-        sink.write(b)
+        sink = w.finish()
     }
 
     // MARK: small tables
@@ -360,14 +328,43 @@ public enum OutputWriter {
 
     /// `indicators.csv`: every indicator of every region and year.
     public static func indicatorsCSV(_ values: [IndicatorValue]) -> String {
-        var w = CSVWriter(header: ["region", "year", "indicator", "base_year", "value", "unit", "numerator",
-                                   "denominator", "method"])
-        for v in values {
-            w.row([v.region, String(v.year), v.key, v.baseYear.map(String.init) ?? "", DecimalFormat.string(v.value),
-                   v.unit, v.numerator.map(DecimalFormat.string) ?? "", v.denominator.map(DecimalFormat.string) ?? "",
-                   v.method])
+        var sink = MemorySink()
+        indicatorsCSV(values, into: &sink)
+        return sink.text
+    }
+
+    static func indicatorsCSV<S: OutputSink>(_ values: [IndicatorValue], into sink: inout S) {
+        var w = ByteWriter(sink)
+        w.text("region,year,indicator,base_year,value,unit,numerator,denominator,method\n")
+        var escaped: [String: [UInt8]] = [:]
+        func text(_ s: String) {
+            if let e = escaped[s] { w.bytes(e); return }
+            let e = Array(CSVWriter.escape(s).utf8)
+            if escaped.count < 100_000 { escaped[s] = e }
+            w.bytes(e)
         }
-        return w.text
+        for v in values {
+            text(v.region)
+            w.byte(0x2C)
+            w.int(v.year)
+            w.byte(0x2C)
+            text(v.key)
+            w.byte(0x2C)
+            if let y = v.baseYear { w.int(y) }
+            w.byte(0x2C)
+            w.number(v.value)
+            w.byte(0x2C)
+            text(v.unit)
+            w.byte(0x2C)
+            if let x = v.numerator { w.number(x) }
+            w.byte(0x2C)
+            if let x = v.denominator { w.number(x) }
+            w.byte(0x2C)
+            text(v.method)
+            w.byte(0x0A)
+            w.endRecord()
+        }
+        sink = w.finish()
     }
 
     /// `targets.csv` (output): each target with its status for the latest year with data and the numbers behind it.
@@ -447,7 +444,7 @@ public enum OutputWriter {
         case "energy.csv": energyCSV(c, into: &sink)
         case "notation.csv": sink.write(Array(notationCSV(c.calculation).utf8))
         case "checks.csv": sink.write(Array(checksCSV((c.calculation?.checks ?? []) + c.rollupChecks).utf8))
-        case "indicators.csv": sink.write(Array(indicatorsCSV(c.indicators).utf8))
+        case "indicators.csv": indicatorsCSV(c.indicators, into: &sink)
         case "targets.csv": sink.write(Array(targetsCSV(c.targets).utf8))
         case "diagnostics.csv": sink.write(Array(diagnosticsCSV(c.log).utf8))
         default: preconditionFailure("unknown output \(name)")
@@ -483,10 +480,13 @@ public enum OutputWriter {
         let names = outputNames.filter { $0 != "manifest.json" }
         let results: [Result<String, Error>] = Parallel.map(names.count, threads: threads ?? c.threads) { i in
             Result {
+                var t = PhaseTimer()
                 let sink = try FileSink(path: FileSystem.join(directory, names[i]))
                 var s = sink
                 render(names[i], c, into: &s)
-                return try sink.finish()
+                let hash = try sink.finish()
+                t.mark("  " + names[i])
+                return hash
             }
         }
         var hashes: [(String, String)] = []
@@ -495,10 +495,4 @@ public enum OutputWriter {
         timer.mark("outputs written")
         return names + ["manifest.json"]
     }
-}
-
-struct EnergyAcc {
-    var gj = CompensatedSum(), tce = CompensatedSum()
-    var hasGJ = false, hasTCE = false
-    var rows = 0, missing = 0
 }

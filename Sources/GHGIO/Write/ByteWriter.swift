@@ -1,0 +1,94 @@
+import GHGCore
+
+/// A byte buffer for large outputs: text is written straight into memory it owns (no array growth, no reference
+/// counting per write) and handed to its sink in chunks of a few megabytes.
+///
+/// Numbers are written by ``FastDecimal`` (the one number formatter); integers by a small digit loop.
+struct ByteWriter<S: OutputSink> {
+    /// Where the bytes go.
+    var sink: S
+    private let capacity: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    /// Bytes kept free beyond `capacity`, so that a number or a short field always fits without a check.
+    private static var slack: Int { 1024 }
+
+    init(_ sink: S, capacity: Int = 4 << 20) {
+        self.sink = sink
+        self.capacity = capacity
+        buffer = .allocate(capacity: capacity + Self.slack)
+    }
+
+    /// Hands everything to the sink, releases the memory and returns the sink.
+    mutating func finish() -> S {
+        flush()
+        buffer.deallocate()
+        return sink
+    }
+
+    private mutating func flush() {
+        guard count > 0 else { return }
+        sink.write(Array(UnsafeBufferPointer(start: buffer, count: count)))
+        count = 0
+    }
+
+    /// Flushes when the buffer is full; call once per record.
+    @inline(__always) mutating func endRecord() { if count >= capacity { flush() } }
+
+    /// Writes one byte.
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        buffer[count] = b
+        count += 1
+    }
+
+    /// Writes bytes of any length.
+    @inline(__always) mutating func bytes(_ b: [UInt8]) {
+        b.withUnsafeBufferPointer { raw($0) }
+    }
+
+    /// Writes raw bytes of any length; afterwards at least the slack is free again.
+    mutating func raw(_ p: UnsafeBufferPointer<UInt8>) {
+        var from = 0
+        while from < p.count {
+            if count >= capacity { flush() }
+            let n = min(p.count - from, capacity + Self.slack - count)
+            (buffer + count).update(from: p.baseAddress! + from, count: n)
+            count += n
+            from += n
+        }
+        if count >= capacity { flush() }
+    }
+
+    /// Writes the UTF-8 bytes of a literal.
+    @inline(__always) mutating func text(_ s: StaticString) { s.withUTF8Buffer { raw($0) } }
+
+    /// Writes the UTF-8 bytes of a string.
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { raw($0) }
+    }
+
+    /// Writes a number: the shortest decimal that reads back as the same double, positional. Numbers of extreme
+    /// magnitude (more than 300 digits) go through a flush first.
+    @inline(__always) mutating func number(_ x: Double) {
+        if count > capacity + Self.slack - FastDecimal.maxLength - 8 { flush() }
+        count += FastDecimal.write(x, to: buffer + count)
+    }
+
+    /// Writes an integer in decimal.
+    @inline(__always) mutating func int(_ x: Int) {
+        var n = x.magnitude
+        if x < 0 { byte(0x2D) }
+        if n < 10 { byte(UInt8(48 + n)); return }
+        var digits = 0
+        var m = n
+        while m > 0 { digits += 1; m /= 10 }
+        var i = count + digits - 1
+        while n > 0 {
+            buffer[i] = UInt8(48 + n % 10)
+            n /= 10
+            i -= 1
+        }
+        count += digits
+    }
+}
