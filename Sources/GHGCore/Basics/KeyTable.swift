@@ -70,6 +70,22 @@ struct KeyTable {
         return nil
     }
 
+    /// Empties the table, keeping room for `capacity` keys without growing (a scratch reused bucket by bucket).
+    ///
+    /// - Complexity: O(table size).
+    mutating func reset(capacity: Int) {
+        var c = 16
+        while c < capacity * 2 { c <<= 1 }
+        if c > keys.count || c * 4 < keys.count {
+            keys = [Key](repeating: Key(0), count: c)
+            values = [Int32](repeating: 0, count: c)
+            used = [Bool](repeating: false, count: c)
+        } else {
+            for i in used.indices { used[i] = false }
+        }
+        count = 0
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values, oldUsed = used
         let c = keys.count * 2

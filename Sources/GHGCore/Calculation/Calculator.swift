@@ -15,6 +15,8 @@ public struct CalculationResult: Sendable {
     public var rejectedRowCount: Int
     /// The factor stack the plan was made with.
     public var factors: FactorLibrary
+    /// The rows by region and year (the order lines and accounts are built in).
+    var buckets: RowBuckets
 }
 
 /// Validates activity rows, plans them with their methods and evaluates the lines (DESIGN §6).
@@ -63,10 +65,27 @@ public enum Calculator {
         }
         func w(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
 
-        // Stage 1: row checks; signatures.
-        var seen = KeyTable(capacity: n)
-        var signature = [RowSignature](repeating: RowSignature(activity: -1, item: 0, category: 0, technology: 0,
-                                                                  unit: 0, year: 0, region: 0), count: n)
+        // Stage 1: row checks. Duplicates are found bucket by bucket (region × year), where the key table stays small.
+        let buckets = RowBuckets(table)
+        let bucketRanges = Parallel.ranges(buckets.count, parts: threads > 1 ? threads * 8 : 1)
+        let duplicateParts: [[(row: Int32, first: Int32)]] = Parallel.map(bucketRanges.count, threads: threads) { part in
+            var found: [(row: Int32, first: Int32)] = []
+            var seen = KeyTable()
+            for b in bucketRanges[part] {
+                let lo = Int(buckets.start[b]), hi = Int(buckets.start[b + 1])
+                if hi - lo < 2 { continue }
+                seen.reset(capacity: hi - lo)
+                for k in lo..<hi {
+                    let r = Int(buckets.rows[k])
+                    let key = KeyTable.Key(w(table.category[r]) << 32 | w(table.item[r]),
+                                           w(table.technology[r]) << 32 | w(table.activity[r]))
+                    if let first = seen.insert(key, Int32(r)) { found.append((Int32(r), first)) }
+                }
+            }
+            return found
+        }
+        var duplicateOf: [Int32: Int32] = [:]
+        for part in duplicateParts { for d in part { duplicateOf[d.row] = d.first } }
         for r in 0..<n {
             var failed = false
             let region = Int(table.region[r]), kind = Int(table.activity[r]), year = Int(table.year[r])
@@ -98,10 +117,7 @@ public enum Calculator {
                 log.report(.error(.unknownActivity, at: table.location(r, .activity),
                     "unknown activity '\(s.activities[kind])'; expected one of \(kindList)"))
             }
-            let key = KeyTable.Key(w(table.region[r]) << 32 | w(table.category[r]),
-                                   w(table.item[r]) << 32 | w(table.technology[r]),
-                                   w(table.activity[r]) << 32 | w(table.year[r]))
-            if let first = seen.insert(key, Int32(r)) {
+            if !duplicateOf.isEmpty, let first = duplicateOf[Int32(r)] {
                 failed = true
                 let tech = table.technologyOf(r).map { ", technology \($0)" } ?? ""
                 log.report(.error(.duplicateRow, at: table.location(r),
@@ -118,14 +134,7 @@ public enum Calculator {
                         + "expected a value ≥ 0"))
             }
             plan.rejected[r] = failed
-            if known[kind] {
-                signature[r] = RowSignature(activity: table.activity[r], item: table.item[r],
-                                            category: table.category[r], technology: table.technology[r],
-                                            unit: table.unit[r], year: table.year[r],
-                                            region: isRegional(kind, Int(table.item[r])) ? table.region[r] : -1)
-            }
         }
-        seen = KeyTable()
         mark("  stage 1: rows checked")
 
         // Stage 2: plan each distinct signature once. Modes: 0 planned, 1 checked only (a value row that is not
@@ -141,9 +150,11 @@ public enum Calculator {
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
         for r in 0..<n {
-            var sig = signature[r]
-            let kind = Int(sig.activity)
-            guard kind >= 0, let method = methods[kind] else { continue }
+            let kind = Int(table.activity[r])
+            guard known[kind] else { continue }
+            var sig = RowSignature(activity: table.activity[r], item: table.item[r], category: table.category[r],
+                                   technology: table.technology[r], unit: table.unit[r], year: table.year[r],
+                                   region: isRegional(kind, Int(table.item[r])) ? table.region[r] : -1)
             let rejectedInValidation = plan.rejected[r]
             let plans = table.notation[r] == 0 && !isGroup[kind] && !rejectedInValidation
             let mode: UInt64 = plans ? 0 : table.notation[r] != 0 ? 2 : 1
@@ -155,7 +166,7 @@ public enum Calculator {
                 id = planned.get(planKey(sig, mode))
             }
             if id == nil {
-                let p = planSignature(sig, representative: r, method: method, table: table, context: context,
+                let p = planSignature(sig, representative: r, method: methods[kind]!, table: table, context: context,
                                       cache: cache, planLines: plans, plan: &plan)
                 let newID = plan.intern(p)
                 _ = planned.insert(planKey(sig, mode), newID)
@@ -183,7 +194,7 @@ public enum Calculator {
                 continue
             }
             if planFailed[pid] && !planHasLines[pid] && !isGroup[kind] { continue }
-            if isGroup[kind], let g = method as? any GroupMethod {
+            if isGroup[kind], let g = methods[kind] as? any GroupMethod {
                 if planFailed[pid] { continue }
                 let key = "\(table.activity[r])|\(table.region[r])|" + g.groupKey(r, table)
                 if groups[key] == nil { groupOrder.append(key) }
@@ -216,14 +227,15 @@ public enum Calculator {
 
         mark("  stage 2: planned")
         // Stage 3: canonical order, then evaluation.
-        var lines = layOut(plan: plan, table: table, regions: regions, threads: threads)
+        var lines = layOut(plan: plan, table: table, buckets: buckets, threads: threads)
         mark("  stage 3: lines laid out")
         lines.mass = Kernel.evaluate(lines, plan: plan, table: table, factorValues: context.factors.baseValues,
                                      threads: threads)
         mark("  stage 3: lines evaluated")
         let rejected = plan.rejected.lazy.filter { $0 }.count
         var result = CalculationResult(table: table, plan: plan, lines: lines, checks: [], usedRowCount: n - rejected,
-                                       rejectedRowCount: rejected, factors: context.factors)
+                                       rejectedRowCount: rejected, factors: context.factors,
+                                       buckets: buckets)
         let (checks, checkDiagnostics) = QualityChecks.referenceVsSectoral(result, regions: regions)
         result.checks = checks
         log.report(contentsOf: checkDiagnostics)
@@ -287,17 +299,12 @@ public enum Calculator {
         return RowPlan(lines: p.lines.map { plan.intern($0) }, energy: p.energy, diagnostics: p.support.diagnostics)
     }
 
-    /// Lays the lines out in canonical order: rows bucketed by region and year, then lines sorted inside each
-    /// bucket by category, gas, scope and activity row (the order ``LineTable`` documents).
+    /// Lays the lines out in canonical order: bucket by bucket (region, then year), the lines of the bucket's rows
+    /// sorted by category, gas, scope and activity row (the order ``LineTable`` documents).
     ///
-    /// - Complexity: O(n + Σ b log b) for n lines in buckets of size b.
-    static func layOut(plan: Plan, table: ActivityTable, regions: RegionTree, threads: Int) -> LineTable {
-        let s = table.symbols
+    /// - Complexity: O(n + Σ b log b) for n lines in buckets of b lines, split over `threads` by bucket.
+    static func layOut(plan: Plan, table: ActivityTable, buckets: RowBuckets, threads: Int) -> LineTable {
         let c = plan.compiled
-        // Ranks of the sort keys.
-        let regionOrder = s.regions.indices.sorted { s.regions[$0] < s.regions[$1] }
-        var regionRank = [Int](repeating: 0, count: s.regions.count)
-        for (k, i) in regionOrder.enumerated() { regionRank[i] = k }
         let categories = Set(plan.lineTemplates.map(\.category)).sorted()
         var categoryRank: [CategoryCode: Int] = [:]
         for (k, c) in categories.enumerated() { categoryRank[c] = k }
@@ -309,86 +316,86 @@ public enum Calculator {
             UInt64(categoryRank[t.category]!) << 44 | UInt64(gases.firstIndex(of: t.gas)!) << 36
                 | UInt64(scopes.firstIndex(of: t.scope)!) << 28
         }
-        // Buckets by (region rank, year).
-        let minYear = table.year.min() ?? 0, maxYear = table.year.max() ?? 0
-        let yearCount = Int(maxYear - minYear) + 1
-        let bucketCount = max(1, s.regions.count * yearCount)
-        @inline(__always) func bucket(_ r: Int) -> Int {
-            regionRank[Int(table.region[r])] * yearCount + Int(table.year[r] - minYear)
-        }
         var groupsOfRow = [Int32](repeating: -1, count: plan.groupLines.isEmpty ? 0 : table.count)
         var nextGroup = [Int32](repeating: -1, count: plan.groupLines.count)
         for (g, line) in plan.groupLines.enumerated().reversed() {
             nextGroup[g] = groupsOfRow[Int(line.primaryRow)]
             groupsOfRow[Int(line.primaryRow)] = Int32(g)
         }
-        var counts = [Int](repeating: 0, count: bucketCount + 1)
-        var lineCount = 0
-        for r in 0..<table.count {
+        // Lines per bucket.
+        let bucketCount = buckets.count
+        var lineStart = [Int](repeating: 0, count: bucketCount + 1)
+        for b in 0..<bucketCount {
             var k = 0
-            let p = plan.rowPlan[r]
-            if p >= 0 { k += Int(c.planCount[Int(p)]) }
-            if !groupsOfRow.isEmpty {
-                var g = groupsOfRow[r]
-                while g >= 0 { k += 1; g = nextGroup[Int(g)] }
-            }
-            if k > 0 { counts[bucket(r) + 1] += k; lineCount += k }
-        }
-        for b in 0..<bucketCount { counts[b + 1] += counts[b] }
-        let starts = counts
-        var keys = [UInt64](repeating: 0, count: lineCount)
-        var rows = [Int32](repeating: 0, count: lineCount)
-        var templates = [Int32](repeating: 0, count: lineCount)
-        var groupIDs = [Int32](repeating: -1, count: lineCount)
-        var fill = counts
-        for r in 0..<table.count {
-            let p = plan.rowPlan[r]
-            let g0 = groupsOfRow.isEmpty ? -1 : groupsOfRow[r]
-            if p < 0 && g0 < 0 { continue }
-            let b = bucket(r)
-            if p >= 0 {
-                let from = Int(c.planStart[Int(p)]), to = from + Int(c.planCount[Int(p)])
-                for j in from..<to {
-                    let t = c.planTemplates[j]
-                    let i = fill[b]; fill[b] += 1
-                    keys[i] = templateKey[Int(t)] | UInt64(i - starts[b])
-                    rows[i] = Int32(r)
-                    templates[i] = t
+            for i in Int(buckets.start[b])..<Int(buckets.start[b + 1]) {
+                let r = Int(buckets.rows[i])
+                let p = plan.rowPlan[r]
+                if p >= 0 { k += Int(c.planCount[Int(p)]) }
+                if !groupsOfRow.isEmpty {
+                    var g = groupsOfRow[r]
+                    while g >= 0 { k += 1; g = nextGroup[Int(g)] }
                 }
             }
-            var g = g0
-            while g >= 0 {
-                let i = fill[b]; fill[b] += 1
-                let t = plan.groupLines[Int(g)].template
-                keys[i] = templateKey[Int(t)] | UInt64(i - starts[b])
-                rows[i] = Int32(r)
-                templates[i] = t
-                groupIDs[i] = g
-                g = nextGroup[Int(g)]
-            }
+            lineStart[b + 1] = lineStart[b] + k
         }
-        // Inside a bucket: by the key (category, gas, scope, then position, unique).
-        var order = [Int32](repeating: 0, count: lineCount)
-        for i in 0..<lineCount { order[i] = Int32(i) }
-        order.withUnsafeMutableBufferPointer { buffer in
-            let o = UnsafeSendable(buffer)
-            keys.withUnsafeBufferPointer { kb in
-                let ranges = Parallel.ranges(bucketCount, parts: threads > 1 ? threads * 8 : 1)
-                Parallel.forEach(ranges.count, threads: threads) { part in
-                    for b in ranges[part] where starts[b + 1] - starts[b] > 1 {
-                        var slice = UnsafeMutableBufferPointer(rebasing: o.value[starts[b]..<starts[b + 1]])
-                        // Already in order when a bucket holds one template per row in template order.
-                        var sorted = true
-                        for j in 1..<slice.count where kb[Int(slice[j - 1])] > kb[Int(slice[j])] { sorted = false; break }
-                        if !sorted { slice.sort { kb[Int($0)] < kb[Int($1)] } }
+        let lineCount = lineStart[bucketCount]
+        var rowOut = [Int32](repeating: 0, count: lineCount)
+        var templateOut = [Int32](repeating: 0, count: lineCount)
+        var groupOut = [Int32](repeating: -1, count: lineCount)
+        struct Entry { var key: UInt64; var row: Int32; var template: Int32; var group: Int32 }
+        rowOut.withUnsafeMutableBufferPointer { rowBuffer in
+            templateOut.withUnsafeMutableBufferPointer { templateBuffer in
+                groupOut.withUnsafeMutableBufferPointer { groupBuffer in
+                    let out = UnsafeSendable((rowBuffer, templateBuffer, groupBuffer))
+                    let ranges = Parallel.ranges(bucketCount, parts: threads > 1 ? threads * 8 : 1)
+                    Parallel.forEach(ranges.count, threads: threads) { part in
+                        var entries: [Entry] = []
+                        for b in ranges[part] where lineStart[b + 1] > lineStart[b] {
+                            entries.removeAll(keepingCapacity: true)
+                            for i in Int(buckets.start[b])..<Int(buckets.start[b + 1]) {
+                                let r = Int(buckets.rows[i])
+                                let p = plan.rowPlan[r]
+                                if p >= 0 {
+                                    let from = Int(c.planStart[Int(p)]), to = from + Int(c.planCount[Int(p)])
+                                    for j in from..<to {
+                                        let t = c.planTemplates[j]
+                                        entries.append(Entry(key: templateKey[Int(t)] | UInt64(entries.count),
+                                                             row: Int32(r), template: t, group: -1))
+                                    }
+                                }
+                                var g = groupsOfRow.isEmpty ? -1 : groupsOfRow[r]
+                                while g >= 0 {
+                                    let t = plan.groupLines[Int(g)].template
+                                    entries.append(Entry(key: templateKey[Int(t)] | UInt64(entries.count),
+                                                         row: Int32(r), template: t, group: g))
+                                    g = nextGroup[Int(g)]
+                                }
+                            }
+                            // Already in order when the bucket's rows come in category order.
+                            var sorted = true
+                            for j in entries.indices.dropFirst() where entries[j - 1].key > entries[j].key {
+                                sorted = false
+                                break
+                            }
+                            if !sorted { entries.sort { $0.key < $1.key } }
+                            var o = lineStart[b]
+                            for e in entries {
+                                out.value.0[o] = e.row
+                                out.value.1[o] = e.template
+                                out.value.2[o] = e.group
+                                o += 1
+                            }
+                        }
                     }
                 }
             }
         }
         var lines = LineTable()
-        lines.row = order.map { rows[Int($0)] }
-        lines.template = order.map { templates[Int($0)] }
-        lines.group = order.map { groupIDs[Int($0)] }
+        lines.row = rowOut
+        lines.template = templateOut
+        lines.group = groupOut
+        lines.blockStart = lineStart.indices.filter { $0 == bucketCount || lineStart[$0 + 1] > lineStart[$0] }
+            .map { Int32(lineStart[$0]) }
         lines.mass = []
         return lines
     }

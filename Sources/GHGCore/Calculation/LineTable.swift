@@ -13,6 +13,9 @@ public struct LineTable: Sendable {
     public var group: [Int32] = []
     /// The mass in tonnes of the gas (negative for removals and net exports).
     public var mass: [Double] = []
+    /// Where each block of lines of one region and year starts, and the end (`lines.count`): the blocks the
+    /// inventory aggregates one by one.
+    public var blockStart: [Int32] = [0]
 
     /// Creates an empty table.
     public init() {}

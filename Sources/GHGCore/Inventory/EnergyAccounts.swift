@@ -52,68 +52,116 @@ public struct EnergyAccounts: Sendable {
         if let regions { codes.formUnion(regions.all.map(\.code)) }
         regionCodes = codes.sorted()
         let regionIndex = Dictionary(uniqueKeysWithValues: regionCodes.enumerated().map { ($1, $0) })
-        // Rows with energy, bucketed by region and year (counting sort keeps row order inside a bucket).
-        var energyRows: [Int32] = []
-        for r in 0..<table.count where plan.rowPlan[r] >= 0 && plan.energy(of: r) != nil { energyRows.append(Int32(r)) }
-        let activityIDs = Set(energyRows.map { table.activity[Int($0)] }).sorted {
-            s.activities[Int($0)].rawValue < s.activities[Int($1)].rawValue
+        // Per plan, flat: how energy and standard coal are found (0 not accounted, 1 the activity, 2 × a factor).
+        let planCount = plan.rowPlans.count
+        var energyKind = [UInt8](repeating: 0, count: planCount), energyFactor = [Int32](repeating: 0, count: planCount)
+        var tceKind = [UInt8](repeating: 0, count: planCount), tceFactor = [Int32](repeating: 0, count: planCount)
+        var hasEnergy = [Bool](repeating: false, count: planCount)
+        for (k, p) in plan.rowPlans.enumerated() {
+            guard let e = p.energy else { continue }
+            hasEnergy[k] = true
+            switch e.energy {
+            case .none: break
+            case .activity: energyKind[k] = 1
+            case let .ncv(id): energyKind[k] = 2; energyFactor[k] = Int32(id)
+            }
+            switch e.tce {
+            case .none: break
+            case .activity: tceKind[k] = 1
+            case let .coefficient(id, _): tceKind[k] = 2; tceFactor[k] = Int32(id)
+            }
         }
-        activities = activityIDs.map { s.activities[Int($0)] } + [Self.all]
+        let scale = s.units.map(\.scale)
+        // The activities and categories of the rows with energy.
+        var activitySeen = [Bool](repeating: false, count: s.activities.count)
+        var categorySeen = [Bool](repeating: false, count: s.categories.count)
+        for r in 0..<table.count {
+            let p = plan.rowPlan[r]
+            guard p >= 0, hasEnergy[Int(p)] else { continue }
+            activitySeen[Int(table.activity[r])] = true
+            categorySeen[Int(table.category[r])] = true
+        }
+        let activityIDs = s.activities.indices.filter { activitySeen[$0] }.sorted {
+            s.activities[$0].rawValue < s.activities[$1].rawValue
+        }
+        activities = activityIDs.map { s.activities[$0] } + [Self.all]
         let allGroup = activityIDs.count
         let countsInTotal = s.activities.map { Self.counted.contains($0) }
         var activityRank = [Int](repeating: 0, count: s.activities.count)
-        for (k, a) in activityIDs.enumerated() { activityRank[Int(a)] = k }
-        let categoryIDs = Set(energyRows.map { table.category[Int($0)] })
+        for (k, a) in activityIDs.enumerated() { activityRank[a] = k }
         var nodeSet = Set<CategoryCode>()
-        for c in categoryIDs { nodeSet.formUnion(s.categories[Int(c)].lineage) }
+        for c in s.categories.indices where categorySeen[c] { nodeSet.formUnion(s.categories[c].lineage) }
         nodes = [.total] + nodeSet.sorted().map { .category($0) }
         let nodeIndex = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
         let nN = nodes.count
         let slotCount = max(1, activities.count * nN)
-        // Per category symbol: the nodes it rolls into.
+        // Per category symbol: its leaf node and the nodes it rolls into.
+        var leafNode = [Int](repeating: 0, count: s.categories.count)
         var chainOf = [[Int]](repeating: [], count: s.categories.count)
-        for c in categoryIDs { chainOf[Int(c)] = [0] + s.categories[Int(c)].lineage.map { nodeIndex[.category($0)]! } }
-        let years = Set(energyRows.map { table.year[Int($0)] }).sorted()
-        let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        for c in s.categories.indices where categorySeen[c] {
+            chainOf[c] = [0] + s.categories[c].lineage.map { nodeIndex[.category($0)]! }
+            leafNode[c] = chainOf[c].last!
+        }
+        // Per slot: the activity symbol (to tell whether the leaf counts in `all`).
+        var slotActivity = [Int](repeating: -1, count: slotCount)
+        var slotCategory = [Int](repeating: -1, count: slotCount)
+        for c in s.categories.indices where categorySeen[c] {
+            for a in activityIDs {
+                let slot = activityRank[a] * nN + leafNode[c]
+                slotActivity[slot] = a
+                slotCategory[slot] = c
+            }
+        }
         let regionOf = s.regions.map { regionIndex[$0]! }
-        var counts = [Int](repeating: 0, count: regionCodes.count * max(years.count, 1) + 1)
-        func bucket(_ r: Int) -> Int { regionOf[Int(table.region[r])] * years.count + yearIndex[table.year[r]]! }
-        for r in energyRows { counts[bucket(Int(r)) + 1] += 1 }
-        for b in 0..<(counts.count - 1) { counts[b + 1] += counts[b] }
-        var ordered = [Int32](repeating: 0, count: energyRows.count)
-        var fill = counts
-        for r in energyRows { let b = bucket(Int(r)); ordered[fill[b]] = r; fill[b] += 1 }
-        let buckets = (0..<(counts.count - 1)).filter { counts[$0 + 1] > counts[$0] }
-        // 1. Per (region, year): rows into their (activity, node) cells, in row order.
-        let ranges = Parallel.ranges(buckets.count, parts: threads > 1 ? threads * 4 : 1)
-        let parts: [[[RollUp.Acc]]] = Parallel.map(ranges.count, threads: threads) { part in
+        let buckets = calc.buckets
+        // 1. Per (region, year) bucket: rows into their leaf cells (activity, category) in row order, then each leaf
+        //    into its ancestors and, for the activities counted in total energy, into `all`.
+        let ranges = Parallel.ranges(buckets.count, parts: threads > 1 ? threads * 8 : 1)
+        let parts: [[(region: Int, year: Int32, cells: [RollUp.Acc])]] = Parallel.map(ranges.count, threads: threads) { part in
+            var leaves = RollUp.Scratch(slotCount)
             var scratch = RollUp.Scratch(slotCount)
-            return ranges[part].map { bi in
-                let b = buckets[bi]
-                for k in counts[b]..<counts[b + 1] {
-                    let r = Int(ordered[k])
+            var out: [(region: Int, year: Int32, cells: [RollUp.Acc])] = []
+            for b in ranges[part] {
+                var firstRow = -1
+                for k in Int(buckets.start[b])..<Int(buckets.start[b + 1]) {
+                    let r = Int(buckets.rows[k])
+                    let p = Int(plan.rowPlan[r])
+                    guard p >= 0, hasEnergy[p] else { continue }
+                    if firstRow < 0 { firstRow = r }
+                    let u = Int(table.unit[r])
+                    let base = u < 0 ? 0 : table.value[r] * scale[u]
                     var acc = RollUp.Acc(slot: 0)
                     acc.count0 = 1
-                    let gj = Kernel.energy(of: r, plan: plan, table: table, values: values)
-                    let tce = Kernel.standardCoal(of: r, plan: plan, table: table, values: values)
+                    let tce: Double? = switch tceKind[p] {
+                    case 1: base
+                    case 2: base * values[Int(tceFactor[p])]
+                    default: nil
+                    }
                     if let tce, tce < 0 {
                         acc.count2 = 1
                     } else {
-                        if let gj { acc.a.add(gj); acc.count3 = 1 }
+                        switch energyKind[p] {
+                        case 1: acc.a.add(base); acc.count3 = 1
+                        case 2: acc.a.add(base * values[Int(energyFactor[p])]); acc.count3 = 1
+                        default: break
+                        }
                         if let tce { acc.b.add(tce) } else { acc.count1 = 1 }
                     }
-                    let base = activityRank[Int(table.activity[r])] * nN
-                    for n in chainOf[Int(table.category[r])] { scratch.merge(base + n, acc) }
-                    if countsInTotal[Int(table.activity[r])] { scratch.merge(allGroup * nN, acc) }
+                    leaves.merge(activityRank[Int(table.activity[r])] * nN + leafNode[Int(table.category[r])], acc)
                 }
-                return scratch.drain()
+                guard firstRow >= 0 else { continue }
+                for leaf in leaves.drain() {
+                    let a = slotActivity[leaf.slot], c = slotCategory[leaf.slot]
+                    let base = activityRank[a] * nN
+                    for n in chainOf[c] { scratch.merge(base + n, leaf) }
+                    if countsInTotal[a] { scratch.merge(allGroup * nN, leaf) }
+                }
+                out.append((regionOf[Int(table.region[firstRow])], table.year[firstRow], scratch.drain()))
             }
+            return out
         }
         var own = [[Int32: [RollUp.Acc]]](repeating: [:], count: regionCodes.count)
-        for (bi, cells) in parts.flatMap({ $0 }).enumerated() {
-            let b = buckets[bi]
-            own[b / years.count][years[b % years.count]] = cells
-        }
+        for part in parts { for cell in part { own[cell.region][cell.year] = cell.cells } }
         // 2. Up the region tree.
         let (all, hasChildren) = RollUp.regions(own: own, regionCodes: regionCodes, regionIndex: regionIndex,
                                                 regions: regions, slotCount: slotCount, threads: threads)

@@ -66,18 +66,10 @@ extension Inventory {
 
         // 1. Leaf cells per (region, year) block of lines (contiguous in canonical order, and inside a block the
         //    lines of one leaf cell are contiguous), each leaf added once to the cells it rolls into.
-        var blocks: [(region: Int, year: Int32, start: Int, end: Int)] = []
         let regionOfSymbol = table.symbols.regions.map { regionIndex[$0]! }
-        var i = 0
-        while i < lines.count {
-            let r = Int(lines.row[i])
-            let region = table.region[r], year = table.year[r]
-            var j = i + 1
-            while j < lines.count, table.region[Int(lines.row[j])] == region, table.year[Int(lines.row[j])] == year {
-                j += 1
-            }
-            blocks.append((regionOfSymbol[Int(region)], year, i, j))
-            i = j
+        let blocks: [(region: Int, year: Int32, start: Int, end: Int)] = lines.blockStart.indices.dropLast().map { b in
+            let start = Int(lines.blockStart[b]), r = Int(lines.row[start])
+            return (regionOfSymbol[Int(table.region[r])], table.year[r], start, Int(lines.blockStart[b + 1]))
         }
         let ranges = Parallel.ranges(blocks.count, parts: threads > 1 ? threads * 4 : 1)
         typealias Acc = RollUp.Acc

@@ -23,11 +23,13 @@ enum ActivityReader {
         /// Absolute path, for finding columns again later.
         var absolutePath: String
         /// The bytes.
-        var bytes: [UInt8]
+        var bytes: FileBytes
     }
 
-    /// The table, the number of data rows read (valid or not), and the problems.
-    static func read(_ inputs: [Input], threads: Int) -> (table: ActivityTable, rowCount: Int, diagnostics: [Diagnostic]) {
+    /// The table, the number of data rows read (valid or not), the problems, and each input's SHA-256 (hashed
+    /// alongside the parsing).
+    static func read(_ inputs: [Input], threads: Int)
+        -> (table: ActivityTable, rowCount: Int, diagnostics: [Diagnostic], sha256: [String]) {
         // Plan the work: whole files, or chunks of large unquoted files.
         struct Job: Sendable { var file: Int; var start: Int; var end: Int; var header: Header? }
         var jobs: [Job] = []
@@ -35,22 +37,23 @@ enum ActivityReader {
         var fileDiagnostics: [[Diagnostic]] = []
         for (f, input) in inputs.enumerated() {
             var d: [Diagnostic] = []
-            let header = Header(input.bytes, file: input.path, diagnostics: &d)
+            let header = Header(input.bytes.buffer, file: input.path, diagnostics: &d)
             headers.append(header)
             fileDiagnostics.append(d)
             guard let header else { continue }
-            let n = input.bytes.count
-            let quoted = input.bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0x22, n) != nil }
+            let bytes = input.bytes.buffer
+            let n = bytes.count
+            let quoted = memchr(bytes.baseAddress!, 0x22, n) != nil
             if quoted {
                 jobs.append(Job(file: f, start: -1, end: -1, header: header))
                 continue
             }
-            let parts = threads > 1 && n > (1 << 22) ? threads : 1
+            let parts = threads > 1 && n > (1 << 22) ? threads * 4 : 1
             var start = header.dataStart
             for k in 1...parts {
                 var end = k == parts ? n : max(start, header.dataStart + (n - header.dataStart) * k / parts)
                 if k < parts {
-                    while end < n && input.bytes[end] != 0x0A { end += 1 }
+                    while end < n && bytes[end] != 0x0A { end += 1 }
                     if end < n { end += 1 }
                 }
                 jobs.append(Job(file: f, start: start, end: end, header: header))
@@ -58,17 +61,22 @@ enum ActivityReader {
             }
         }
         var timer = PhaseTimer()
-        let chunks: [Chunk] = Parallel.map(jobs.count, threads: threads) { j in
-            let job = jobs[j]
+        // The files' hashes are jobs of their own, run alongside the parsing.
+        enum Work: Sendable { case chunk(Chunk), hash(String) }
+        let work: [Work] = Parallel.map(inputs.count + jobs.count, threads: threads) { j in
+            if j < inputs.count { return .hash(SHA256.hex(inputs[j].bytes.buffer)) }
+            let job = jobs[j - inputs.count]
             let input = inputs[job.file]
             var chunk = Chunk(file: job.file, path: input.path, header: job.header!)
             if job.start < 0 {
-                chunk.readQuoted(input.bytes)
+                chunk.readQuoted(Array(input.bytes.buffer))
             } else {
-                input.bytes.withUnsafeBufferPointer { chunk.readPlain($0, from: job.start, to: job.end) }
+                chunk.readPlain(input.bytes.buffer, from: job.start, to: job.end)
             }
-            return chunk
+            return .chunk(chunk)
         }
+        let sha256 = work.prefix(inputs.count).map { if case let .hash(h) = $0 { h } else { "" } }
+        let chunks = work.dropFirst(inputs.count).compactMap { if case let .chunk(c) = $0 { c } else { nil } }
         timer.mark("    chunks parsed")
         // Merge in order: ids remapped to one table; line numbers of later chunks of a file shifted.
         var merger = Merger()
@@ -96,13 +104,14 @@ enum ActivityReader {
                 chunkIndex += 1
             }
         }
+        merger.finish(threads: threads)
         timer.mark("    chunks merged")
         var table = merger.table
         table.locator = FileColumnLocator(files: inputs.map { ($0.absolutePath, $0.path) },
                                           headers: headers.map { $0?.index ?? [:] },
                                           rowFile: table.file.map { merger.fileInputs[Int($0)] },
                                           offsets: offsetsByFile, rowInFile: merger.rowInFile)
-        return (table, rowCount, diagnostics)
+        return (table, rowCount, diagnostics, sha256)
     }
 
     /// A file's header: where each column is, and where the data starts.
@@ -118,7 +127,7 @@ enum ActivityReader {
         /// Byte offset of the first data line, and its line number.
         var dataStart: Int, dataLine: Int
 
-        init?(_ bytes: [UInt8], file: String, diagnostics d: inout [Diagnostic]) {
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics d: inout [Diagnostic]) {
             var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
             var line = 1
             // Skip leading blank lines, as the general reader does.
@@ -212,8 +221,6 @@ enum ActivityReader {
             var lineNo = 1
             var fields: [Field] = []
             fields.reserveCapacity(16)
-            // Field boundaries of the current line, as offsets: the fast path reads them without building fields.
-            var cut = [Int](repeating: 0, count: 64)
             let width = header.width
             let p = header.positions
             // The interners and columns are moved out of `self` for the loop (no copy, no exclusivity checks) and
@@ -227,31 +234,41 @@ enum ActivityReader {
                 swap(&fast.items, &items); swap(&fast.technologies, &technologies); swap(&fast.units, &units)
                 swap(&fast.texts, &texts)
             }
+            // Field boundaries of the current line, as offsets: the fast path reads them without building fields.
+            let cutBuffer = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+            defer { cutBuffer.deallocate() }
+            // Room for the rows, estimated from the bytes (untouched capacity costs no memory).
+            let estimate = (to - from) / 40 + 16
+            region.reserveCapacity(estimate); year.reserveCapacity(estimate); category.reserveCapacity(estimate)
+            activity.reserveCapacity(estimate); item.reserveCapacity(estimate); technology.reserveCapacity(estimate)
+            value.reserveCapacity(estimate); notation.reserveCapacity(estimate); unit.reserveCapacity(estimate)
+            source.reserveCapacity(estimate); note.reserveCapacity(estimate)
+            line.reserveCapacity(estimate)
+            offset.reserveCapacity(estimate)
             while pos < to {
-                var end = pos
-                while end < to && base[end] != 0x0A { end += 1 }
+                let end = memchr(base + pos, 0x0A, to - pos).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? to
                 var lineEnd = end
                 if lineEnd > pos && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                // Split at commas.
+                // Split at commas; note any byte ≥ 0x80 (columns then count scalars).
                 var n = 0
-                cut[0] = pos
-                var ascii = true
+                cutBuffer[0] = pos
+                var high: UInt8 = 0
                 var i = pos
                 while i < lineEnd {
                     let b = base[i]
+                    high |= b
                     if b == 0x2C {
                         n += 1
-                        if n < 63 { cut[n] = i + 1 }
-                    } else if b >= 0x80 {
-                        ascii = false
+                        cutBuffer[n & 63] = i + 1
                     }
                     i += 1
                 }
+                let ascii = high < 0x80
                 let fieldCount = n + 1
                 let allEmpty = lineEnd - pos == n
                 if !allEmpty {
                     records += 1
-                    if !(fieldCount == width && fast.row(base, cut, lineEnd, p, &self)) {
+                    if !(fieldCount == width && fast.row(base, cutBuffer, lineEnd, p, &self)) {
                         // The slow path: every check with its message, or a notation key.
                         fields.removeAll(keepingCapacity: true)
                         var fieldStart = pos
@@ -300,7 +317,7 @@ enum ActivityReader {
             /// slow path then reads with every check and message. ASCII spaces only are trimmed here; a field with
             /// another space (U+3000) fails a check and goes to the slow path, which trims it.
             @inline(__always)
-            mutating func row(_ base: UnsafePointer<UInt8>, _ cut: [Int], _ lineEnd: Int, _ p: [Int],
+            mutating func row(_ base: UnsafePointer<UInt8>, _ cut: UnsafeMutablePointer<Int>, _ lineEnd: Int, _ p: [Int],
                               _ c: inout Chunk) -> Bool {
                 @inline(__always) func field(_ k: Int) -> (Int, Int) {
                     let from = cut[k]
@@ -585,6 +602,17 @@ enum ActivityReader {
             return id
         }
 
+        /// A chunk waiting to be copied into the table, with its symbol ids mapped to the table's.
+        private struct Part {
+            var chunk: Chunk
+            var fileID: Int32, lineShift: Int32, offsetBase: Int32
+            var regions: [Int32], categories: [Int32], activities: [Int32], items: [Int32], technologies: [Int32],
+                units: [Int32], texts: [Int32]
+        }
+        private var parts: [Part] = []
+
+        /// Interns a chunk's symbols (in chunk order, so ids do not depend on the thread count); the rows are copied
+        /// by ``finish(threads:)``.
         mutating func add(_ c: Chunk, file: String, lineShift: Int, offsets: inout [Int64]) {
             let fileID = global(0, file) { $0.files.append(file); return $0.files.count - 1 }
             if fileInputs.count <= Int(fileID) { fileInputs.append(c.file) }
@@ -608,23 +636,75 @@ enum ActivityReader {
                 }
             }
             let texts = remap(c.texts.strings, 7) { $0.texts.append($1); return $0.texts.count - 1 }
-            let n = c.region.count
-            table.file += [Int32](repeating: fileID, count: n)
-            table.line += c.line.map { $0 + Int32(lineShift) }
-            table.region += c.region.map { regions[Int($0)] }
-            table.year += c.year
-            table.category += c.category.map { categories[Int($0)] }
-            table.activity += c.activity.map { activities[Int($0)] }
-            table.item += c.item.map { items[Int($0)] }
-            table.technology += c.technology.map { $0 < 0 ? -1 : technologies[Int($0)] }
-            table.value += c.value
-            table.notation += c.notation
-            table.unit += c.unit.map { $0 < 0 ? -1 : units[Int($0)] }
-            table.source += c.source.map { texts[Int($0)] }
-            table.note += c.note.map { texts[Int($0)] }
-            let base = Int32(offsets.count)
-            rowInFile += (0..<Int32(n)).map { base + $0 }
+            parts.append(Part(chunk: c, fileID: fileID, lineShift: Int32(lineShift), offsetBase: Int32(offsets.count),
+                              regions: regions, categories: categories, activities: activities, items: items,
+                              technologies: technologies, units: units, texts: texts))
             offsets += c.offset
+        }
+
+        /// Copies the chunks' rows into the table, column by column in parallel.
+        ///
+        /// - Complexity: O(rows × columns), split over `threads` by column.
+        mutating func finish(threads: Int) {
+            let parts = self.parts
+            self.parts = []
+            let total = parts.reduce(0) { $0 + $1.chunk.region.count }
+            // One column: the chunks' values in order, through a map of symbol ids (or shifted, or as they are).
+            func column(_ k: Int) -> [Int32] {
+                [Int32](unsafeUninitializedCapacity: total) { buffer, count in
+                    var o = 0
+                    for p in parts {
+                        let c = p.chunk, n = c.region.count
+                        func mapped(_ source: [Int32], _ ids: [Int32]) {
+                            source.withUnsafeBufferPointer { src in
+                                ids.withUnsafeBufferPointer { ids in
+                                    for i in 0..<n { let v = src[i]; buffer[o + i] = v < 0 ? -1 : ids[Int(v)] }
+                                }
+                            }
+                        }
+                        func shifted(_ source: [Int32], _ shift: Int32) {
+                            source.withUnsafeBufferPointer { src in for i in 0..<n { buffer[o + i] = src[i] &+ shift } }
+                        }
+                        switch k {
+                        case 0: for i in 0..<n { buffer[o + i] = p.fileID }
+                        case 1: shifted(c.line, p.lineShift)
+                        case 2: mapped(c.region, p.regions)
+                        case 3: shifted(c.year, 0)
+                        case 4: mapped(c.category, p.categories)
+                        case 5: mapped(c.activity, p.activities)
+                        case 6: mapped(c.item, p.items)
+                        case 7: mapped(c.technology, p.technologies)
+                        case 8: mapped(c.unit, p.units)
+                        case 9: mapped(c.source, p.texts)
+                        case 10: mapped(c.note, p.texts)
+                        default: for i in 0..<n { buffer[o + i] = p.offsetBase + Int32(i) }
+                        }
+                        o += n
+                    }
+                    count = total
+                }
+            }
+            let columns: [[Int32]] = Parallel.map(12, threads: threads) { column($0) }
+            table.file = columns[0]
+            table.line = columns[1]
+            table.region = columns[2]
+            table.year = columns[3]
+            table.category = columns[4]
+            table.activity = columns[5]
+            table.item = columns[6]
+            table.technology = columns[7]
+            table.unit = columns[8]
+            table.source = columns[9]
+            table.note = columns[10]
+            rowInFile = columns[11]
+            table.value = []
+            table.value.reserveCapacity(total)
+            table.notation = []
+            table.notation.reserveCapacity(total)
+            for p in parts {
+                table.value += p.chunk.value
+                table.notation += p.chunk.notation
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Interns byte strings read from a buffer: equal bytes get equal ids, so a column of millions of repeated texts
 /// becomes a column of small integers and one table of distinct strings.
 ///
@@ -34,10 +36,7 @@ struct ByteInterner {
     private func equal(_ id: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let s = starts[Int(id)], e = starts[Int(id) + 1]
         guard e - s == n else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            for i in 0..<n where a[s + i] != p[i] { return false }
-            return true
-        }
+        return arena.withUnsafeBufferPointer { a in n == 0 || memcmp(a.baseAddress! + s, p, n) == 0 }
     }
 
     /// The id of the bytes, adding them if new.

@@ -38,12 +38,9 @@ public enum ProjectReader {
         var d: [Diagnostic] = []
         var files: [InputFile] = []
         defer { log.report(contentsOf: d) }
-        var t = PhaseTimer()
         func read(_ rel: String) -> [UInt8]? {
             guard let bytes = FileSystem.read(FileSystem.join(root, rel)) else { return nil }
-            if bytes.count > 1 << 24 { t.mark("    read \(rel)") }
             files.append(InputFile(path: rel, sha256: SHA256.hex(bytes)))
-            if bytes.count > 1 << 24 { t.mark("    hashed \(rel)") }
             return bytes
         }
         guard let json = read("ghg-project.json") else {
@@ -91,12 +88,13 @@ public enum ProjectReader {
         var inputs: [ActivityReader.Input] = []
         for name in activityFiles {
             let rel = "activity/" + name
-            guard let bytes = read(rel) else { continue }
+            guard let bytes = FileBytes(path: FileSystem.join(root, rel)) else { continue }
             inputs.append(ActivityReader.Input(path: rel, absolutePath: FileSystem.join(root, rel), bytes: bytes))
         }
-        timer.mark("  activity files read and hashed")
-        let (activity, rowCount, activityDiagnostics) = ActivityReader.read(inputs, threads: threads)
-        timer.mark("  activity rows parsed")
+        timer.mark("  activity files mapped")
+        let (activity, rowCount, activityDiagnostics, hashes) = ActivityReader.read(inputs, threads: threads)
+        for (input, hash) in zip(inputs, hashes) { files.append(InputFile(path: input.path, sha256: hash)) }
+        timer.mark("  activity rows parsed and files hashed")
         inputs = []
         d += activityDiagnostics
 
