@@ -1,107 +1,186 @@
-// ghg-bench: a release-mode benchmark of `ghg compile` on a synthetic city with many counties.
+// ghg-bench: the national-scale benchmark against the peers (../shared/bench, README "Performance").
 //
-//     swift run -c release ghg-bench [--counties N] [--repeat R]
+//     swift build -c release && .build/release/ghg-bench [--sizes 180k,1.2M,3.6M] [--data DIR] [--bench DIR]
+//                                                        [--peers PYTHON] [--threads N]
 //
-// It builds a project from the demo's activity rows replicated over N synthetic counties, then times
-//   baseline: reading every input file and parsing it with the CSV reader (the floor any compile pays), and
-//   compile:  Compiler.compile + OutputWriter.render (read, resolve, calculate, aggregate, render),
-// and reports medians and the ratio compile / baseline, so figures compare across machines.
+// For each size it makes the synthetic data once with make-national.py (180 k = 300 counties × 10 years,
+// 1.2 M = 1,000 counties × 20 years, 3.6 M = the script's defaults; cached under --data), compiles the project with
+// every default output in a child process (this executable again, so wall time and peak RSS are the compile's own),
+// checks the national CO2e total against expected.json to 1e-12 relative, and, when --peers names a Python with
+// polars and duckdb, runs peers.py on the same data in the same invocation. It prints wall time and peak RSS of each,
+// the ratios ghg/polars and ghg/duckdb, and the growth of ghg's time from 1.2 M to 3.6 M rows.
+//
+// Figures are ratios from one run: the machine is shared, and absolute times mean little elsewhere.
 import Foundation
 import GHGCore
 import GHGIO
 
-var counties = 1000
-var repeats = 5
-var args = CommandLine.arguments.dropFirst().makeIterator()
-while let a = args.next() {
-    switch a {
-    case "--counties": counties = Int(args.next() ?? "") ?? counties
-    case "--repeat": repeats = Int(args.next() ?? "") ?? repeats
-    default:
-        FileHandle.standardError.write(Data("usage: ghg-bench [--counties N] [--repeat R]\n".utf8))
-        exit(2)
-    }
+struct Size {
+    var label: String
+    var arguments: [String]
 }
 
-let root = FileManager.default.currentDirectoryPath
-let demo = root + "/Templates/demo-city"
-let factors = root + "/EmissionFactors"
-guard FileManager.default.fileExists(atPath: demo + "/ghg-project.json") else {
-    FileHandle.standardError.write(Data("run from the repository root (Templates/demo-city not found)\n".utf8))
+let knownSizes: [String: Size] = [
+    "180k": Size(label: "180k", arguments: ["--counties", "300", "--years", "10"]),
+    "1.2M": Size(label: "1.2M", arguments: ["--counties", "1000"]),
+    "3.6M": Size(label: "3.6M", arguments: []),
+]
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("ghg-bench: \(message)\n".utf8))
     exit(2)
 }
 
-// Build the synthetic project.
-let project = NSTemporaryDirectory() + "ghg-bench-\(counties)"
-try? FileManager.default.removeItem(atPath: project)
-try FileManager.default.createDirectory(atPath: project + "/activity", withIntermediateDirectories: true)
-try FileManager.default.copyItem(atPath: demo + "/ghg-project.json", toPath: project + "/ghg-project.json")
-try FileManager.default.copyItem(atPath: demo + "/factors", toPath: project + "/factors")
-var regions = "code,name_zh,name_en,level,parent\n510000,四川省,Sichuan,province,\n519900,基准市,Bench City,city,510000\n"
-let demoRows = try String(contentsOfFile: demo + "/activity/energy.csv", encoding: .utf8)
-    .split(separator: "\n").dropFirst().map(String.init)
-let templates = ["519902", "519921", "519981"]
-var activity = "region,year,category,activity,item,value,unit,source,note,technology\n"
-for i in 0..<counties {
-    let code = "59\(String(format: "%05d", i))"
-    regions += "\(code),县\(i),County \(i),county,519900\n"
-    let template = templates[i % templates.count]
-    for row in demoRows where row.hasPrefix(template + ",") {
-        activity += code + row.dropFirst(template.count) + "\n"
-    }
-}
-try regions.write(toFile: project + "/regions.csv", atomically: true, encoding: .utf8)
-try activity.write(toFile: project + "/activity/energy.csv", atomically: true, encoding: .utf8)
-let rowCount = activity.split(separator: "\n").count - 1
+let usage = "usage: ghg-bench [--sizes 180k,1.2M,3.6M] [--data DIR] [--bench DIR] [--peers PYTHON] [--threads N]"
 
-func median(_ xs: [Duration]) -> Duration { xs.sorted()[xs.count / 2] }
-func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-}
-let clock = ContinuousClock()
+// MARK: The child: one compile, as `ghg compile` does it, then the national total.
 
-// Baseline: read and parse every input the compile reads.
-var baseline: [Duration] = []
-var inputFiles = [project + "/ghg-project.json", project + "/regions.csv", project + "/activity/energy.csv"]
-for name in ["categories.csv", "gwp.csv", "items.csv"] { inputFiles.append(factors + "/" + name) }
-for set in (try FileManager.default.contentsOfDirectory(atPath: factors)).sorted() {
-    let dir = factors + "/" + set
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
-    for f in (try FileManager.default.contentsOfDirectory(atPath: dir)).sorted() where f.hasSuffix(".csv") {
-        inputFiles.append(dir + "/" + f)
+/// Compiles a project and writes every default output; prints the national CO2e total (the sum over root regions'
+/// TOTAL GHG rows, extent all, scope total, over all years) and the line count as JSON.
+func child(project: String, out: String, factors: String, threads: Int) -> Never {
+    var options = CompileOptions(factorsDirectory: factors)
+    options.threads = threads
+    let c = Compiler.compile(projectAt: project, options: options)
+    guard c.succeeded, let inventory = c.inventory, let regions = c.project?.regions else {
+        fail("the benchmark project has errors: \(c.log.sorted.prefix(3).map(\.description))")
     }
-}
-var sink = 0
-for _ in 0..<repeats {
-    baseline.append(clock.measure {
-        for path in inputFiles {
-            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-            sink &+= CSVReader.parse(bytes, file: path).records.count
+    do { _ = try OutputWriter.write(c, to: out, threads: threads) } catch { fail("cannot write outputs: \(error)") }
+    var total = CompensatedSum()
+    for root in regions.roots {
+        for year in c.project!.config.years {
+            let key = InventoryKey(region: root, year: year, node: .total, gas: .all, scope: .total)
+            if let v = inventory.row(key)?.co2eTonnes { total.add(v) }
         }
-    })
+    }
+    print("{\"co2e_t\": \(DecimalFormat.string(total.value)), \"lines\": \(c.calculation?.lines.count ?? 0)}")
+    exit(0)
 }
 
-// Full compile and render.
-var full: [Duration] = []
-var lines = 0
-var hash = ""
-for _ in 0..<repeats {
-    full.append(clock.measure {
-        let c = Compiler.compile(projectAt: project, options: CompileOptions(factorsDirectory: factors))
-        precondition(c.succeeded, "benchmark project has errors: \(c.log.sorted.prefix(3))")
-        let files = OutputWriter.render(c)
-        lines = c.calculation?.lines.count ?? 0
-        hash = SHA256.hex(Array(files.first { $0.0 == "inventory.csv" }!.1.utf8))
-    })
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--child" {
+    guard arguments.count == 5, let threads = Int(arguments[4]) else { fail("bad child arguments") }
+    child(project: arguments[1], out: arguments[2], factors: arguments[3], threads: threads)
 }
 
-let b = seconds(median(baseline)), f = seconds(median(full))
-print("ghg-bench: \(counties) counties, \(rowCount) activity rows, \(lines) emission lines, \(repeats) runs")
-print("  baseline (read + CSV-parse all inputs): median \(String(format: "%.3f", b)) s")
-print("  compile + render:                       median \(String(format: "%.3f", f)) s "
-    + "(\(String(format: "%.0f", Double(rowCount) / f)) rows/s)")
-print("  ratio compile / baseline: \(String(format: "%.1f", f / b))×")
-print("  inventory.csv sha256 \(hash.prefix(16))… (identical on every run)")
-_ = sink
-try? FileManager.default.removeItem(atPath: project)
+// MARK: The parent.
+
+var sizes = ["180k", "1.2M", "3.6M"]
+var dataDirectory = ".build/bench-data"
+var benchDirectory = "../shared/bench"
+var peerPython: String?
+var threads = ProcessInfo.processInfo.activeProcessorCount
+var index = 0
+@MainActor func value() -> String {
+    index += 1
+    guard index < arguments.count else { fail(usage) }
+    return arguments[index]
+}
+while index < arguments.count {
+    switch arguments[index] {
+    case "--sizes": sizes = value().split(separator: ",").map(String.init)
+    case "--data": dataDirectory = value()
+    case "--bench": benchDirectory = value()
+    case "--peers": peerPython = value()
+    case "--threads":
+        guard let n = Int(value()), n > 0 else { fail(usage) }
+        threads = n
+    default: fail(usage)
+    }
+    index += 1
+}
+for s in sizes where knownSizes[s] == nil { fail("unknown size '\(s)'; expected 180k, 1.2M or 3.6M") }
+let factors = FileManager.default.currentDirectoryPath + "/EmissionFactors"
+guard FileManager.default.fileExists(atPath: factors + "/gwp.csv") else {
+    fail("run from the repository root (EmissionFactors not found)")
+}
+guard FileManager.default.fileExists(atPath: benchDirectory + "/make-national.py") else {
+    fail("\(benchDirectory)/make-national.py not found; pass --bench DIR")
+}
+
+/// A finished child process: wall seconds, peak RSS in MiB, standard output.
+struct Run {
+    var wall: Double
+    var peakMiB: Double
+    var output: String
+}
+
+/// Runs a program to the end, measuring its wall time and peak RSS (from wait4, so only this child counts). Its
+/// standard output and error go to files beside the data.
+func run(_ program: String, _ args: [String], log: String) -> Run {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, log + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, log + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([program] + args).map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var pid: pid_t = 0
+    let start = DispatchTime.now()
+    guard posix_spawnp(&pid, program, &actions, nil, argv, environ) == 0 else { fail("cannot run \(program)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    let out = (try? String(contentsOfFile: log + ".out", encoding: .utf8)) ?? ""
+    guard status == 0 else {
+        let err = (try? String(contentsOfFile: log + ".err", encoding: .utf8)) ?? ""
+        fail("\(program) \(args.joined(separator: " ")) failed:\n\(err.suffix(2000))")
+    }
+    return Run(wall: wall, peakMiB: Double(usage.ru_maxrss) / 1024, output: out)
+}
+
+func json(_ text: Substring) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+}
+
+func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+print("ghg-bench: \(threads) threads; data in \(dataDirectory); peers: \(peerPython ?? "not run (no --peers)")")
+var ghgWall: [String: Double] = [:]
+var failed = false
+for label in sizes {
+    let size = knownSizes[label]!
+    let dir = dataDirectory + "/" + label
+    if !FileManager.default.fileExists(atPath: dir + "/expected.json") {
+        print("  \(label): making data (make-national.py \(size.arguments.joined(separator: " ")))…")
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        _ = run("python3", [benchDirectory + "/make-national.py", dir] + size.arguments, log: dir + "/make")
+    }
+    let expected = json(Substring((try? String(contentsOfFile: dir + "/expected.json", encoding: .utf8)) ?? ""))
+    guard let rows = expected["activity_rows"] as? Int, let want = expected["co2e_t_ar5"] as? Double else {
+        fail("\(dir)/expected.json is unreadable")
+    }
+    let out = dir + "/ghg-out"
+    let ghg = run(me, ["--child", dir + "/project", out, factors, String(threads)], log: dir + "/ghg")
+    let result = json(Substring(ghg.output.split(separator: "\n").last ?? ""))
+    let got = result["co2e_t"] as? Double ?? .nan
+    let rel = abs(got - want) / abs(want)
+    let ok = rel <= 1e-12
+    failed = failed || !ok
+    ghgWall[label] = ghg.wall
+    print("  \(label) (\(rows) activity rows, \(result["lines"] as? Int ?? 0) lines)")
+    print("    ghg      wall \(f(ghg.wall)) s  peak RSS \(f(ghg.peakMiB, 0)) MiB  national CO2e \(DecimalFormat.string(got)) t "
+        + "(expected \(DecimalFormat.string(want)), relative difference \(String(format: "%.1e", rel)): "
+        + (ok ? "ok" : "MISMATCH") + ")")
+    guard let python = peerPython else { continue }
+    let report = dir + "/peers.jsonl"
+    try? FileManager.default.removeItem(atPath: report)
+    _ = run(python, [benchDirectory + "/peers.py", dir + "/flat", "--threads", String(threads), "--json", report],
+            log: dir + "/peers")
+    let lines = ((try? String(contentsOfFile: report, encoding: .utf8)) ?? "").split(separator: "\n")
+    for line in lines {
+        let r = json(line)
+        guard let engine = r["engine"] as? String, let wall = r["process_s"] as? Double,
+              let rss = r["peak_rss_mib"] as? Double else { continue }
+        let inner = r["wall_s"] as? Double ?? .nan
+        let total = r["co2e_t"] as? Double ?? .nan
+        print("    \(engine.padding(toLength: 8, withPad: " ", startingAt: 0)) wall \(f(wall)) s (\(f(inner)) s in "
+            + "the engine)  peak RSS \(f(rss, 0)) MiB  CO2e \(DecimalFormat.string(total)) t")
+        print("    ghg/\(engine): wall \(f(ghg.wall / wall)) ×  peak RSS \(f(ghg.peakMiB / rss)) ×")
+    }
+}
+if let a = ghgWall["1.2M"], let b = ghgWall["3.6M"] {
+    print("  growth 1.2M → 3.6M rows: \(f(b / a)) × the time for 3 × the rows")
+}
+exit(failed ? 1 : 0)

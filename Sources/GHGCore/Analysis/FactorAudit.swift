@@ -93,6 +93,13 @@ public enum FactorAudit {
         /// The row after.
         public var after: FactorReference?
 
+        /// Creates a change.
+        public init(parameter: FactorParameter, before: FactorReference?, after: FactorReference?) {
+            self.parameter = parameter
+            self.before = before
+            self.after = after
+        }
+
         /// `grid_ef: 0.5257 tCO2/MWh (…) → 0.5617 tCO2/MWh (…)`.
         public var description: String {
             "\(parameter): " + (before?.summary ?? "(none)") + " → " + (after?.summary ?? "(none)")

@@ -28,7 +28,7 @@ enum ActivityReader {
 
     /// The table, the number of data rows read (valid or not), the problems, and each input's SHA-256 (hashed
     /// alongside the parsing).
-    static func read(_ inputs: [Input], threads: Int)
+    static func read(_ inputs: [Input], threads: Int, chunkBytes: Int = 1 << 22)
         -> (table: ActivityTable, rowCount: Int, diagnostics: [Diagnostic], sha256: [String]) {
         // Plan the work: whole files, or chunks of large unquoted files.
         struct Job: Sendable { var file: Int; var start: Int; var end: Int; var header: Header? }
@@ -48,7 +48,7 @@ enum ActivityReader {
                 jobs.append(Job(file: f, start: -1, end: -1, header: header))
                 continue
             }
-            let parts = threads > 1 && n > (1 << 22) ? threads * 4 : 1
+            let parts = threads > 1 && n > chunkBytes ? min(threads * 4, max(1, n / max(chunkBytes / 4, 1))) : 1
             var start = header.dataStart
             for k in 1...parts {
                 var end = k == parts ? n : max(start, header.dataStart + (n - header.dataStart) * k / parts)

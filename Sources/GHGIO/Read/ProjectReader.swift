@@ -33,8 +33,9 @@ public enum ProjectReader {
                                          "approx_tolerance", "rollup_tolerance", "indicators"]
 
     /// Reads the project at `root`; every problem goes to `log`. Returns nil only when `ghg-project.json` is unusable.
-    /// Activity files are read on up to `threads` threads.
-    public static func load(root: String, threads: Int = 1, log: inout DiagnosticLog) -> Project? {
+    /// Activity files are read on up to `threads` threads; a file larger than `chunkBytes` is split into chunks.
+    public static func load(root: String, threads: Int = 1, chunkBytes: Int = 1 << 22,
+                            log: inout DiagnosticLog) -> Project? {
         var d: [Diagnostic] = []
         var files: [InputFile] = []
         defer { log.report(contentsOf: d) }
@@ -92,7 +93,8 @@ public enum ProjectReader {
             inputs.append(ActivityReader.Input(path: rel, absolutePath: FileSystem.join(root, rel), bytes: bytes))
         }
         timer.mark("  activity files mapped")
-        let (activity, rowCount, activityDiagnostics, hashes) = ActivityReader.read(inputs, threads: threads)
+        let (activity, rowCount, activityDiagnostics, hashes) = ActivityReader.read(inputs, threads: threads,
+                                                                                            chunkBytes: chunkBytes)
         for (input, hash) in zip(inputs, hashes) { files.append(InputFile(path: input.path, sha256: hash)) }
         timer.mark("  activity rows parsed and files hashed")
         inputs = []

@@ -31,6 +31,9 @@ public struct IndicatorChange: Hashable, Sendable {
     public var after: Double?
     /// Unit.
     public var unit: String
+    /// The factor rows the indicator uses itself (the coal-equivalent coefficient of non-fossil electricity) that
+    /// differ between the two compilations; the indicator's emissions and energy move with the lines and totals.
+    public var factors: [FactorAudit.FactorChange] = []
 }
 
 /// What `ghg audit` found.
@@ -98,10 +101,30 @@ public enum Auditor {
         }
         let va = index(a.indicators), vb = index(b.indicators)
         var indicators: [IndicatorChange] = []
+        // The indicators' own factor rows (from their plans: IndicatorFactor records), by region, year and indicator.
+        func factorRefs(_ c: Compilation, _ calc: CalculationResult) -> [String: [FactorParameter: FactorReference]] {
+            var d: [String: [FactorParameter: FactorReference]] = [:]
+            for f in c.indicatorFactors {
+                let r = FactorReference(calc.factors, id: f.factor, lookupNote: nil)
+                d["\(f.region)|\(f.year)|\(f.indicator)", default: [:]][r.parameter] = r
+            }
+            return d
+        }
+        let fa = factorRefs(a, ca), fb = factorRefs(b, cb)
         for k in Set(va.keys).union(vb.keys).sorted() where va[k]?.value != vb[k]?.value {
             let v = (va[k] ?? vb[k])!
-            indicators.append(IndicatorChange(region: v.region, year: v.year, key: v.key, baseYear: v.baseYear,
-                                              before: va[k]?.value, after: vb[k]?.value, unit: v.unit))
+            var change = IndicatorChange(region: v.region, year: v.year, key: v.key, baseYear: v.baseYear,
+                                         before: va[k]?.value, after: vb[k]?.value, unit: v.unit)
+            for year in [v.year] + (v.baseYear.map { [$0] } ?? []) {
+                let key = "\(v.region)|\(year)|\(v.key)"
+                let x = fa[key] ?? [:], y = fb[key] ?? [:]
+                for p in Set(x.keys).union(y.keys).sorted()
+                where x[p]?.baseValue != y[p]?.baseValue || x[p]?.set != y[p]?.set {
+                    let c = FactorAudit.FactorChange(parameter: p, before: x[p], after: y[p])
+                    if !change.factors.contains(c) { change.factors.append(c) }
+                }
+            }
+            indicators.append(change)
         }
         return (AuditReport(from: a.stack.map(\.info), to: b.stack.map(\.info), gwp: set, lines: lines,
                             totals: totals, indicators: indicators), a, b)
@@ -137,7 +160,7 @@ public enum Auditor {
         for i in r.indicators {
             w.row(["indicator", i.region, "", String(i.year), "", "", "", i.key, i.baseYear.map(String.init) ?? "",
                    f(i.before), f(i.after), i.before != nil && i.after != nil ? f(i.after! - i.before!) : "",
-                   rel(i.before, i.after), i.unit, "", "", ""])
+                   rel(i.before, i.after), i.unit, i.factors.map(\.description).joined(separator: "; "), "", ""])
         }
         return w.text
     }
@@ -171,14 +194,16 @@ public enum Auditor {
             for (cause, v) in t.attribution { out += "  - \(f(v)) t CO2e: \(cause.description)\n" }
         }
         let intensity = r.indicators.filter {
-            ["co2_intensity", "co2_intensity_decline", "co2_intensity_annual_decline", "co2", "ghg_net"].contains($0.key)
+            ["co2_intensity", "co2_intensity_decline", "co2_intensity_annual_decline", "co2", "ghg_net",
+             "non_fossil_share"].contains($0.key)
         }
         if !intensity.isEmpty {
-            out += "\n## Effect on indicators\n\n| region | year | indicator | base year | before | after |\n"
-                + "|---|---|---|---|---|---|\n"
+            out += "\n## Effect on indicators\n\n| region | year | indicator | base year | before | after | "
+                + "indicator factor changed |\n|---|---|---|---|---|---|---|\n"
             for i in intensity {
                 out += "| \(i.region) | \(i.year) | \(i.key) | \(i.baseYear.map(String.init) ?? "") | "
-                    + "\(i.before.map(f) ?? "–") | \(i.after.map(f) ?? "–") |\n"
+                    + "\(i.before.map(f) ?? "–") | \(i.after.map(f) ?? "–") | "
+                    + "\(i.factors.map(\.description).joined(separator: "; ")) |\n"
             }
         }
         return out

@@ -14,6 +14,9 @@ public struct CompileOptions: Sendable {
     public var stack: [String]?
     /// Threads for reading, planning, evaluating, aggregating and writing (outputs do not depend on it).
     public var threads: Int
+    /// Activity files larger than this many bytes are split into several chunks per thread, parsed in parallel and
+    /// merged in order (tests lower it to exercise the split on small files).
+    public var chunkBytes = 1 << 22
 
     /// Creates options.
     public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000, stack: [String]? = nil,
@@ -67,7 +70,8 @@ public enum Compiler {
         var timer = PhaseTimer()
         let reference = ReferenceReader.load(root: options.factorsDirectory, log: &log)
         timer.mark("reference data")
-        guard let project = ProjectReader.load(root: root, threads: options.threads, log: &log) else {
+        guard let project = ProjectReader.load(root: root, threads: options.threads,
+                                                     chunkBytes: options.chunkBytes, log: &log) else {
             return Compilation(project: nil, reference: reference, stack: [], calculation: nil, inventory: nil,
                                gwp: options.gwp ?? .ar5, log: log)
         }

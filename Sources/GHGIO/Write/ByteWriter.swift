@@ -28,7 +28,7 @@ struct ByteWriter<S: OutputSink> {
 
     private mutating func flush() {
         guard count > 0 else { return }
-        sink.write(Array(UnsafeBufferPointer(start: buffer, count: count)))
+        sink.write(UnsafeRawBufferPointer(start: buffer, count: count))
         count = 0
     }
 

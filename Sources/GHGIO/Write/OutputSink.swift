@@ -5,49 +5,81 @@ import GHGCore
 /// national-scale output never needs to be held whole.
 protocol OutputSink {
     /// Appends bytes.
-    mutating func write(_ bytes: [UInt8])
+    mutating func write(_ bytes: UnsafeRawBufferPointer)
+}
+
+extension OutputSink {
+    /// Appends the bytes of an array.
+    mutating func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
 }
 
 /// Collects bytes in memory (golden tests, `verify`).
 struct MemorySink: OutputSink {
     var bytes: [UInt8] = []
-    mutating func write(_ b: [UInt8]) { bytes += b }
+    mutating func write(_ b: UnsafeRawBufferPointer) { bytes.append(contentsOf: b) }
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// Writes bytes to a file and hashes them on the way, in chunks of about a megabyte.
+/// Writes bytes to a file and hashes them on the way: large chunks straight from the writer's buffer, small ones
+/// gathered to about a megabyte first.
 final class FileSink: OutputSink {
-    private let handle: FileHandle
+    private let fd: Int32
+    private let path: String
     private var hasher = SHA256()
     private var pending: [UInt8] = []
     private(set) var count = 0
+    private var failure: Int32 = 0
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path) else {
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        self.path = path
+        guard fd >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        handle = h
-        pending.reserveCapacity(1 << 21)
+        pending.reserveCapacity(1 << 20)
     }
 
-    func write(_ bytes: [UInt8]) {
-        pending += bytes
-        if pending.count >= 1 << 20 { flush() }
+    deinit { if fd >= 0 { close(fd) } }
+
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count >= 1 << 20 {
+            flush()
+            put(bytes)
+        } else {
+            pending.append(contentsOf: bytes)
+            if pending.count >= 1 << 20 { flush() }
+        }
     }
 
     private func flush() {
         guard !pending.isEmpty else { return }
-        hasher.update(pending)
-        handle.write(Data(pending))
-        count += pending.count
+        pending.withUnsafeBytes { put($0) }
         pending.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bytes)
+        count += bytes.count
+        var done = 0
+        while done < bytes.count && failure == 0 {
+            let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno != EINTR { failure = errno }
+                continue
+            }
+            done += n
+        }
     }
 
     /// Flushes, closes and returns the SHA-256 of everything written, hex.
     func finish() throws -> String {
         flush()
-        try handle.close()
+        if failure != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                           NSLocalizedDescriptionKey: String(cString: strerror(failure))])
+        }
         return SHA256.hexString(hasher.finalize())
     }
 }

@@ -6,12 +6,16 @@ public enum Summary {
     /// The summary of the top region (the highest region with emission lines).
     public static func text(_ c: Compilation, inventory inv: Inventory) -> String {
         guard let project = c.project, let calc = c.calculation, calc.lines.count > 0,
-              let latest = inv.cells.map(\.year).max().map(Int.init) else { return "no emission lines" }
+              let latest = inv.cells.lazy.map(\.year).max().map(Int.init) else { return "no emission lines" }
         let regions = project.regions
         // The top region: the shallowest region that has rows (a province with one city shows the city's numbers
         // too, so prefer the deepest region that still covers every line).
-        let withRows = Set(inv.cells.map { inv.regionCodes[Int($0.region)] })
-        let lineRegions = Set(calc.lines.row.map { calc.table.region[Int($0)] }).map { calc.table.symbols.regions[Int($0)] }
+        var hasRows = [Bool](repeating: false, count: inv.regionCodes.count)
+        for c in inv.cells { hasRows[Int(c.region)] = true }
+        let withRows = Set(inv.regionCodes.indices.filter { hasRows[$0] }.map { inv.regionCodes[$0] })
+        var hasLines = [Bool](repeating: false, count: calc.table.symbols.regions.count)
+        for r in calc.lines.row { hasLines[Int(calc.table.region[Int(r)])] = true }
+        let lineRegions = Set(hasLines.indices.filter { hasLines[$0] }.map { calc.table.symbols.regions[$0] })
         var top = regions.roots.first { withRows.contains($0) } ?? lineRegions.min()!
         while true {
             let kids = regions.children(of: top).filter { withRows.contains($0) }

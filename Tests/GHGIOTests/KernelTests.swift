@@ -1,0 +1,229 @@
+import Foundation
+import GHGCore
+import GHGIO
+import GHGTestSupport
+import Testing
+
+/// The calculation kernel (issue 7): one definition of each equation, re-evaluation, determinism over threads, and
+/// the indicators' own factors in lineage and audit.
+@Suite("Calculation kernel")
+struct KernelTests {
+    static let demo = repositoryRoot + "/Templates/demo-city"
+
+    static func compile(_ root: String, threads: Int, chunkBytes: Int = 1 << 22) -> Compilation {
+        var o = CompileOptions(factorsDirectory: factorLibrary, threads: threads)
+        o.chunkBytes = chunkBytes
+        return Compiler.compile(projectAt: root, options: o)
+    }
+
+    /// Every line's rendered text, read back as arithmetic, gives the mass the kernel computed.
+    static func checkRenderedFormulas(_ calc: CalculationResult) -> (checked: Int, methods: Set<ActivityKind>,
+                                                                     problems: [String]) {
+        var problems: [String] = []
+        var methods = Set<ActivityKind>()
+        for i in 0..<calc.lines.count {
+            let f = calc.formula(of: i)
+            let text = calc.describe(i).formula
+            methods.insert(calc.template(of: i).method)
+            guard let reading = FormulaText.read(text, formula: f) else {
+                problems.append("line \(i): cannot read '\(text)'")
+                continue
+            }
+            let mass = calc.lines.mass[i]
+            // Shortest round-trip numbers, evaluated in the order written: bit for bit, except a power, which the
+            // core computes with its own exp/log.
+            let exact = !text.contains("^")
+            if exact ? reading.evaluated != mass : !close(reading.evaluated, mass, rel: 1e-12) {
+                problems.append("line \(i) (\(f.name)): text evaluates to \(reading.evaluated), kernel \(mass): \(text)")
+            }
+            if reading.printed != mass {
+                problems.append("line \(i) (\(f.name)): printed \(reading.printed), kernel \(mass)")
+            }
+        }
+        return (calc.lines.count, methods, problems)
+    }
+
+    @Test("every line of the demo: the rendered formula re-evaluates to the line's mass, for every method")
+    func renderedFormulasReEvaluate() throws {
+        let c = Self.compile(Self.demo, threads: 2)
+        let calc = try #require(c.calculation)
+        let (checked, methods, problems) = Self.checkRenderedFormulas(calc)
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+        #expect(checked == calc.lines.count && checked > 300)
+        // Every method of the registry has lines in the demo, so none escapes this check; a new method adds rows
+        // to the demo (or to this test) with its first lines.
+        #expect(methods == Set(MethodRegistry.kinds), "methods without a line: \(Set(MethodRegistry.kinds).subtracting(methods))")
+    }
+
+    @Test("every formula of the registry renders text that re-evaluates to its own value")
+    func everyFormulaRoundTrips() throws {
+        // Values of no special form (not round, mixed magnitudes) so that a misplaced operation shows.
+        for (id, f) in MethodRegistry.formulas.enumerated() {
+            let slots = f.expression.slotCount
+            let factors = (0..<slots).map { (0.37 + Double($0) * 1.713, "u\($0)") }
+            let inputs: [(role: Int, weight: Double, value: Double, unit: String, label: String)] = [
+                (0, 1, 1234.5, "t", "production"), (0, 1, 321.25, "t", "imports"), (0, -1, 17.75, "t", "exports"),
+                (1, 1, 2.5, "t", "stored"),
+            ]
+            let values = FormulaRenderer.Values(activity: (98_765.4321, "t"), factors: factors.map { ($0.0, $0.1) },
+                                                inputs: inputs, gas: "CO2", category: "1.A.1", source: "test")
+            let text = FormulaRenderer.render(f, values)
+            let expected = f.evaluate(FormulaInputs(activity: 98_765.4321, factors: factors.map(\.0),
+                                                    inputs: inputs.map { ($0.role, $0.weight, $0.value) }))
+            let reading = try #require(FormulaText.read(text, formula: f), "formula \(id) \(f.name): '\(text)'")
+            #expect(close(reading.evaluated, expected, rel: 1e-12), "formula \(id) \(f.name): \(text)")
+            if f.style != .measured { #expect(reading.printed == expected, "formula \(id) \(f.name): \(text)") }
+        }
+    }
+
+    @Test("re-evaluating with the same factor values is bit-identical; a changed value moves only its lines")
+    func reEvaluation() throws {
+        let c = Self.compile(Self.demo, threads: 1)
+        let calc = try #require(c.calculation)
+        let base = calc.factors.baseValues
+        let again = Kernel.evaluate(calc.lines, plan: calc.plan, table: calc.table, factorValues: base, threads: 2)
+        #expect(again.map(\.bitPattern) == calc.lines.mass.map(\.bitPattern))
+        // Double one factor row used by some line: exactly the lines whose template uses it move, each linear in
+        // it (every energy formula is a product in which the factor appears once), so each doubles.
+        let t = calc.template(of: 0)
+        let id = try #require(t.factors.first)
+        var edited = base
+        edited[Int(id)] *= 2
+        let moved = Kernel.evaluate(calc.lines, plan: calc.plan, table: calc.table, factorValues: edited, threads: 2)
+        var changed = 0
+        for i in 0..<calc.lines.count {
+            let uses = calc.template(of: i).factors.contains(id)
+            if uses {
+                changed += 1
+                #expect(close(moved[i], 2 * calc.lines.mass[i], rel: 1e-14), "line \(i)")
+            } else {
+                #expect(moved[i].bitPattern == calc.lines.mass[i].bitPattern, "line \(i)")
+            }
+        }
+        #expect(changed > 0)
+    }
+
+    /// A project of several counties and cities, with enough rows that the activity file is split into chunks.
+    static func multiRegionProject() throws -> TestProject {
+        var regions = ["code,name_zh,name_en,level,parent", "510000,四川省,Sichuan,province,"]
+        var rows = [TestProject.header]
+        let fuels = [("raw_coal", "万吨"), ("diesel", "万吨"), ("natural_gas", "万立方米")]
+        let sectors = ["1.A.1.a.i", "1.A.2.a", "1.A.3.b", "1.A.4.b"]
+        for city in 1...3 {
+            let cityCode = "51\(String(format: "%02d", city))00"
+            regions.append("\(cityCode),市\(city),City \(city),city,510000")
+            for county in 1...4 {
+                let code = "51\(String(format: "%02d", city))\(String(format: "%02d", county))"
+                regions.append("\(code),县\(county),County \(county),county,\(cityCode)")
+                for year in [2005, 2020, 2022] {
+                    for (k, (fuel, unit)) in fuels.enumerated() {
+                        for (j, sector) in sectors.enumerated() where !(fuel == "raw_coal" && sector == "1.A.3.b") {
+                            let v = Double(city * 100 + county * 10 + k + j) + Double(year - 2000) / 7
+                            rows.append("\(code),\(year),\(sector),fuel_combustion,\(fuel),\(DecimalFormat.string(v)),"
+                                + "\(unit),s,,")
+                        }
+                    }
+                    rows.append("\(code),\(year),IND.1,electricity_net_import,electricity,\(city * 1000 + county),MWh,g,,")
+                }
+            }
+        }
+        // The rows are shuffled (deterministically) so that layout has to sort inside buckets.
+        var body = Array(rows.dropFirst())
+        var state: UInt64 = 2005
+        for i in stride(from: body.count - 1, to: 0, by: -1) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            body.swapAt(i, Int(state >> 33) % (i + 1))
+        }
+        return try TestProject(years: [2005, 2020, 2022], lookup: #"{"grid_ef": {"years": {"2005": 2012, "2020": 2012}}, "tce_coefficient": {"technology": "calorific_equivalent"}}"#,
+                               regions: regions.joined(separator: "\n"),
+                               activity: ["energy.csv": ([rows[0]] + body).joined(separator: "\n") + "\n"])
+    }
+
+    @Test("outputs are byte-identical with 1, 2 and 3 threads, with the activity file read in one piece or in chunks")
+    func threadCountDoesNotMatter() throws {
+        let p = try Self.multiRegionProject()
+        defer { p.remove() }
+        for root in [Self.demo, p.root] {
+            var reference: [(String, String)]?
+            for (threads, chunk) in [(1, 1 << 22), (2, 256), (3, 1000), (2, 1 << 22)] {
+                let c = Self.compile(root, threads: threads, chunkBytes: chunk)
+                let ok = c.succeeded, warnings = c.log.warningCount
+                #expect(ok && (root == Self.demo || warnings == 0), "\(c.log.sorted.prefix(3).map(\.description))")
+                let files = OutputWriter.render(c)
+                if let reference {
+                    #expect(files.map(\.0) == reference.map(\.0))
+                    for (a, b) in zip(files, reference) {
+                        #expect(a.1 == b.1, "\(root): \(a.0) differs with \(threads) threads, chunks of \(chunk) bytes")
+                    }
+                } else {
+                    reference = files
+                    #expect(files.count >= 8)
+                }
+            }
+        }
+    }
+
+    @Test("the multi-region project: every rendered formula re-evaluates, and explain's lines add up to each total")
+    func multiRegionLinesAddUp() throws {
+        let p = try Self.multiRegionProject()
+        defer { p.remove() }
+        let c = Self.compile(p.root, threads: 2, chunkBytes: 512)
+        let calc = try #require(c.calculation), inv = try #require(c.inventory)
+        #expect(Self.checkRenderedFormulas(calc).problems.isEmpty)
+        inv._checkInvariants()
+        var checked = 0
+        for row in inv.rows where row.key.gas != .all && row.key.scope == .total {
+            let lines = Explainer.lines(of: row.key, in: calc, regions: inv.regions)
+            var s = CompensatedSum()
+            for i in lines { s.add(calc.lines.mass[i]) }
+            #expect(close(s.value, row.massTonnes ?? .nan, rel: 1e-12), "\(row.key)")
+            checked += 1
+        }
+        #expect(checked > 500)
+    }
+
+    /// A local factor set with one coal-equivalent coefficient for electricity.
+    static func coalEquivalentSet(_ gce: String) throws -> String {
+        let dir = NSTemporaryDirectory() + "ghg-coal-eq-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try #"{"id": "coal-eq", "version": "1"}"#.write(toFile: dir + "/set.json", atomically: true, encoding: .utf8)
+        try (ReferenceReader.factorColumns.joined(separator: ",") + "\n"
+             + "tce_coefficient,electricity,,coal_equivalent,,2020,2020,\(gce),gce/kWh,,,,thermal power coal rate,\n")
+            .write(toFile: dir + "/f.csv", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test("the non-fossil coal-equivalent coefficient is in the lineage and in the audit's cause")
+    func indicatorFactorInLineageAndAudit() throws {
+        // TV40: 10 TWh × 300 gce/kWh = 3 Mtce of 20 Mtce = 15 %; with 310 gce/kWh: 3.1 Mtce = 15.5 %.
+        let p = try TestProject(years: [2020], activity: ["a.csv": [TestProject.header,
+                                                                      "510802,2020,1.A.1.a.i,direct_emission,CO2,1,t,x,,"]
+                                                                      .joined(separator: "\n")],
+                                socio: ["510802,2020,energy_tce,2000,万吨标准煤,,TV40,",
+                                        "510802,2020,non_fossil_electricity,10,TWh,,TV40,"])
+        defer { p.remove() }
+        let a = try Self.coalEquivalentSet("300"), b = try Self.coalEquivalentSet("310")
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        let shipped = ["china-provincial-2011", "china-energy-statistics", "china-grid", "ipcc-2006"]
+        let (report, before, _) = Auditor.audit(projectAt: p.root, from: [a] + shipped, to: [b] + shipped,
+                                                options: CompileOptions(factorsDirectory: factorLibrary))
+        let r = try #require(report)
+        // No emission line moves; the indicator does, and the audit names the factor row behind it.
+        #expect(r.lines.isEmpty)
+        let share = try #require(r.indicators.first { $0.key == "non_fossil_share" && $0.region == "510802" })
+        #expect(close(share.before, 15) && close(share.after, 15.5))
+        #expect(share.factors.count == 1)
+        #expect(share.factors.first?.description.hasPrefix("tce_coefficient: ") == true)
+        #expect(share.factors.first?.before?.baseValue == 0.3 && share.factors.first?.after?.baseValue == 0.31)
+        #expect(Auditor.csv(r).contains("tce_coefficient: "))
+        // The lineage lists the factor row once and the indicator's use of it by id.
+        var sink = ""
+        for (name, text) in OutputWriter.render(before) where name == "lineage.jsonl" { sink = text }
+        let records = sink.split(separator: "\n").map(String.init)
+        let use = try #require(records.first { $0.contains(#""kind":"indicator_factor""#) })
+        #expect(use.contains(#""indicator":"non_fossil_share""#) && use.contains(#""region":"510802""#))
+        let id = try #require(use.range(of: #""factor":"#).map { use[$0.upperBound...].prefix { $0.isNumber } })
+        let factor = try #require(records.first { $0.contains(#""kind":"factor","id":\#(id),"#) })
+        #expect(factor.contains(#""parameter":"tce_coefficient""#) && factor.contains(#""value":300"#))
+    }
+}
