@@ -21,11 +21,14 @@ struct Compile: ParsableCommand {
             })
     var gwp: GWPSet?
 
+    @Flag(help: "Do not write lineage.jsonl (about 107 bytes per activity row; explain and audit recompute lines and do not need it).")
+    var noLineage = false
+
     func run() throws {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: try options.factorsDirectory(), gwp: gwp,
                                                          diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
-        let written = try OutputWriter.write(c, to: out)
+        let written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [])
         printDiagnostics(c.log)
         guard c.succeeded, let inv = c.inventory else { throw inputErrorStatus }
         print(Summary.text(c, inventory: inv))

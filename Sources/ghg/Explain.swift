@@ -34,9 +34,11 @@ struct Explain: ParsableCommand {
             guard let g = Gas(parsing: gas) else { throw ValidationError("malformed gas '\(gas)'; expected e.g. CO2") }
             gasKey = .gas(g)
         }
-        let c = Compiler.compile(projectAt: options.project,
-                                 options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
-                                                         diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
+        var compileOptions = CompileOptions(factorsDirectory: try options.factorsDirectory(),
+                                            diagnosticLimit: options.maxDiagnostics, threads: options.threadCount)
+        // Only the region's lines (with its sub-regions') in the year are evaluated and aggregated.
+        compileOptions.focus = CalculationFocus(region: region, year: year)
+        let c = Compiler.compile(projectAt: options.project, options: compileOptions)
         guard c.succeeded, let inv = c.inventory, let project = c.project, let calc = c.calculation else {
             printDiagnostics(c.log)
             throw inputErrorStatus

@@ -43,16 +43,33 @@ struct KernelTests {
         return (calc.lines.count, methods, problems)
     }
 
-    @Test("every line of the demo: the rendered formula re-evaluates to the line's mass, for every method")
+    /// Rows of the methods the demo does not use (IPPU so far), so that every method has lines in a test.
+    static let otherMethodRows = [
+        "510802,2022,2.A.2,lime_production,high_calcium_lime,100000,t,TV14,,",
+        "510802,2022,2.A.2,lime_production,dolomitic_lime,2.5,万吨,plant survey,,",
+    ]
+
+    @Test("every line of the demo and of the other methods: the rendered formula re-evaluates to the line's mass")
     func renderedFormulasReEvaluate() throws {
         let c = Self.compile(Self.demo, threads: 2)
         let calc = try #require(c.calculation)
         let (checked, methods, problems) = Self.checkRenderedFormulas(calc)
         #expect(problems.isEmpty, "\(problems.prefix(5))")
         #expect(checked == calc.lines.count && checked > 300)
-        // Every method of the registry has lines in the demo, so none escapes this check; a new method adds rows
-        // to the demo (or to this test) with its first lines.
-        #expect(methods == Set(MethodRegistry.kinds), "methods without a line: \(Set(MethodRegistry.kinds).subtracting(methods))")
+        let p = try TestProject(years: [2022], activity: ["a.csv": ([TestProject.header] + Self.otherMethodRows)
+                                                                    .joined(separator: "\n")])
+        defer { p.remove() }
+        let other = p.compile()
+        let ok = other.succeeded
+        #expect(ok, "\(other.log.sorted.prefix(3).map(\.description))")
+        let otherCalc = try #require(other.calculation)
+        let (_, otherMethods, otherProblems) = Self.checkRenderedFormulas(otherCalc)
+        #expect(otherProblems.isEmpty, "\(otherProblems.prefix(5))")
+        // Every method of the registry has lines here, so none escapes this check: a new method adds a row to
+        // `otherMethodRows` (or to the demo) with its first lines.
+        let covered = methods.union(otherMethods)
+        #expect(covered == Set(MethodRegistry.kinds),
+                "methods without a line: \(Set(MethodRegistry.kinds).subtracting(covered).sorted())")
     }
 
     @Test("every formula of the registry renders text that re-evaluates to its own value")
@@ -180,6 +197,34 @@ struct KernelTests {
             checked += 1
         }
         #expect(checked > 500)
+    }
+
+    @Test("a focused compile (explain) gives the same lines, numbers and totals for its region and year as a full one")
+    func focusedCompileMatchesFull() throws {
+        let p = try Self.multiRegionProject()
+        defer { p.remove() }
+        let full = Self.compile(p.root, threads: 2)
+        let fullCalc = try #require(full.calculation), fullInv = try #require(full.inventory)
+        for (region, year) in [("510200", 2020), ("510103", 2005), ("510000", 2022)] {
+            var o = CompileOptions(factorsDirectory: factorLibrary, threads: 2)
+            o.focus = CalculationFocus(region: region, year: year)
+            let c = Compiler.compile(projectAt: p.root, options: o)
+            let calc = try #require(c.calculation), inv = try #require(c.inventory)
+            // Fewer lines, but each keeps its canonical number and its description.
+            #expect(calc.lines.count < fullCalc.lines.count)
+            let key = InventoryKey(region: region, year: year, node: .total, gas: .all, scope: .total)
+            let focused = Explainer.lines(of: key, in: calc, regions: inv.regions)
+            let reference = Explainer.lines(of: key, in: fullCalc, regions: fullInv.regions)
+            #expect(focused.map { calc.lines.canonical($0) } == reference)
+            #expect(focused.map { calc.describe($0).formula } == reference.map { fullCalc.describe($0).formula })
+            #expect(focused.map { calc.describe($0).index } == reference)
+            // Every row of the region and year has the full compile's value, bit for bit.
+            for row in fullInv.rows where row.key.region == region && row.key.year == year {
+                let r = inv.row(row.key)
+                #expect(r?.massTonnes?.bitPattern == row.massTonnes?.bitPattern
+                        && r?.co2eTonnes?.bitPattern == row.co2eTonnes?.bitPattern, "\(row.key)")
+            }
+        }
     }
 
     /// A local factor set with one coal-equivalent coefficient for electricity.

@@ -5,16 +5,7 @@ import Testing
 /// Runs the built `ghg` executable and checks exit statuses and messages: 0 success, 1 input errors, 2 usage errors.
 @Suite("ghg command line")
 struct CommandLineTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url.path
-            }
-        }
-        fatalError("no repository root")
-    }()
+    static let root = repositoryRoot
 
     /// The `ghg` binary next to the test bundle.
     static var executable: String {
@@ -138,6 +129,17 @@ struct CommandLineTests {
         let bad = try ghg(["verify", out, "Templates/demo-city"])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("/inventory.csv: edited after compilation"))
+        // Without lineage: no lineage.jsonl, the manifest does not list it, and verify still passes.
+        let lean = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: lean) }
+        let compiled = try ghg(["compile", "Templates/demo-city", "--out", lean, "--no-lineage"])
+        #expect(compiled.status == 0, "\(compiled.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lean + "/lineage.jsonl"))
+        #expect(FileManager.default.fileExists(atPath: lean + "/inventory.csv"))
+        let manifest = try String(contentsOfFile: lean + "/manifest.json", encoding: .utf8)
+        #expect(!manifest.contains("lineage.jsonl") && manifest.contains("inventory.csv"))
+        let leanVerify = try ghg(["verify", lean, "Templates/demo-city"])
+        #expect(leanVerify.status == 0, "\(leanVerify.stderr)")
     }
 
     @Test("--help exits 0")

@@ -75,7 +75,7 @@ public struct ActivityTable: Sendable {
     public var technology: [Int32] = []
     /// The value as given, in the row's unit (0 for notation-key rows).
     public var value: [Double] = []
-    /// 0 for a value, else 1 + the index of the notation key in ``NotationKey/allCases``.
+    /// 0 for a value, else 1 + the index of the notation key in `NotationKey.allCases`.
     public var notation: [UInt8] = []
     /// Index into `symbols.units`, or -1 (a notation-key row without a unit).
     public var unit: [Int32] = []

@@ -141,7 +141,7 @@ extension CalculationResult {
             others = plan.groupLines[Int(lines.group[line])].inputs.dropFirst().map { ActivityReference(table, row: Int($0.row)) }
         }
         return LineDescription(
-            index: line, region: table.regionOf(r), year: Int(table.year[r]), category: t.category,
+            index: lines.canonical(line), region: table.regionOf(r), year: Int(table.year[r]), category: t.category,
             item: table.itemOf(r), gas: t.gas, scope: t.scope, mass: lines.mass[line], method: t.method,
             formulaName: f.name, activity: ActivityReference(table, row: r), otherActivities: others,
             factors: zip(t.factors, t.lookupNotes).map { FactorReference(factors, id: $0, lookupNote: $1) },

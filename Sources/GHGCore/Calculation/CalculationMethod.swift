@@ -296,6 +296,8 @@ public enum MethodRegistry {
     public static let all: [any CalculationMethod] = [
         FuelCombustion(), FuelNonEnergyUse(), CoalMining(), OilGasSystem(), NetImport.electricity, NetImport.heat,
         DirectEmission(), ReferenceApproach(),
+        // IPPU.
+        LimeProduction(),
     ]
 
     /// The methods by kind.

@@ -29,7 +29,7 @@ public struct CalculationResult: Sendable {
 public enum Calculator {
     /// Runs the three stages. Diagnostics go to `log`.
     public static func run(_ table: ActivityTable, context: PlanningContext, years: Set<Int>, regions: RegionTree,
-                           threads: Int = 1, log: inout DiagnosticLog,
+                           threads: Int = 1, focus: CalculationFocus? = nil, log: inout DiagnosticLog,
                            mark: (String) -> Void = { _ in }) -> CalculationResult {
         var plan = Plan()
         let n = table.count
@@ -227,7 +227,11 @@ public enum Calculator {
 
         mark("  stage 2: planned")
         // Stage 3: canonical order, then evaluation.
-        var lines = layOut(plan: plan, table: table, buckets: buckets, threads: threads)
+        let focusBuckets = focus.map { f in
+            let codes = Set(regions.subtree(of: f.region))
+            return buckets.buckets(regions: s.regions.indices.filter { codes.contains(s.regions[$0]) }, years: [f.year])
+        }
+        var lines = layOut(plan: plan, table: table, buckets: buckets, only: focusBuckets, threads: threads)
         mark("  stage 3: lines laid out")
         lines.mass = Kernel.evaluate(lines, plan: plan, table: table, factorValues: context.factors.baseValues,
                                      threads: threads)
@@ -302,8 +306,12 @@ public enum Calculator {
     /// Lays the lines out in canonical order: bucket by bucket (region, then year), the lines of the bucket's rows
     /// sorted by category, gas, scope and activity row (the order ``LineTable`` documents).
     ///
+    /// With `only`, just those buckets' lines are laid out (in order), each with its index in the canonical order of
+    /// all lines.
+    ///
     /// - Complexity: O(n + Σ b log b) for n lines in buckets of b lines, split over `threads` by bucket.
-    static func layOut(plan: Plan, table: ActivityTable, buckets: RowBuckets, threads: Int) -> LineTable {
+    static func layOut(plan: Plan, table: ActivityTable, buckets: RowBuckets, only: [Int]? = nil,
+                       threads: Int) -> LineTable {
         let c = plan.compiled
         let categories = Set(plan.lineTemplates.map(\.category)).sorted()
         var categoryRank: [CategoryCode: Int] = [:]
@@ -338,7 +346,11 @@ public enum Calculator {
             }
             lineStart[b + 1] = lineStart[b] + k
         }
-        let lineCount = lineStart[bucketCount]
+        // The buckets laid out, and where each one's lines go in the output.
+        let chosen = only ?? Array(0..<bucketCount)
+        var outStart = [Int](repeating: 0, count: chosen.count + 1)
+        for (k, b) in chosen.enumerated() { outStart[k + 1] = outStart[k] + lineStart[b + 1] - lineStart[b] }
+        let lineCount = outStart[chosen.count]
         var rowOut = [Int32](repeating: 0, count: lineCount)
         var templateOut = [Int32](repeating: 0, count: lineCount)
         var groupOut = [Int32](repeating: -1, count: lineCount)
@@ -347,10 +359,11 @@ public enum Calculator {
             templateOut.withUnsafeMutableBufferPointer { templateBuffer in
                 groupOut.withUnsafeMutableBufferPointer { groupBuffer in
                     let out = UnsafeSendable((rowBuffer, templateBuffer, groupBuffer))
-                    let ranges = Parallel.ranges(bucketCount, parts: threads > 1 ? threads * 8 : 1)
+                    let ranges = Parallel.ranges(chosen.count, parts: threads > 1 ? threads * 8 : 1)
                     Parallel.forEach(ranges.count, threads: threads) { part in
                         var entries: [Entry] = []
-                        for b in ranges[part] where lineStart[b + 1] > lineStart[b] {
+                        for k in ranges[part] where outStart[k + 1] > outStart[k] {
+                            let b = chosen[k]
                             entries.removeAll(keepingCapacity: true)
                             for i in Int(buckets.start[b])..<Int(buckets.start[b + 1]) {
                                 let r = Int(buckets.rows[i])
@@ -378,7 +391,7 @@ public enum Calculator {
                                 break
                             }
                             if !sorted { entries.sort { $0.key < $1.key } }
-                            var o = lineStart[b]
+                            var o = outStart[k]
                             for e in entries {
                                 out.value.0[o] = e.row
                                 out.value.1[o] = e.template
@@ -394,8 +407,15 @@ public enum Calculator {
         lines.row = rowOut
         lines.template = templateOut
         lines.group = groupOut
-        lines.blockStart = lineStart.indices.filter { $0 == bucketCount || lineStart[$0 + 1] > lineStart[$0] }
-            .map { Int32(lineStart[$0]) }
+        lines.blockStart = outStart.indices.filter { $0 == chosen.count || outStart[$0 + 1] > outStart[$0] }
+            .map { Int32(outStart[$0]) }
+        if only != nil {
+            var canonical = [Int32](repeating: 0, count: lineCount)
+            for (k, b) in chosen.enumerated() {
+                for j in 0..<(outStart[k + 1] - outStart[k]) { canonical[outStart[k] + j] = Int32(lineStart[b] + j) }
+            }
+            lines.canonicalIndex = canonical
+        }
         lines.mass = []
         return lines
     }

@@ -16,6 +16,14 @@ public struct LineTable: Sendable {
     /// Where each block of lines of one region and year starts, and the end (`lines.count`): the blocks the
     /// inventory aggregates one by one.
     public var blockStart: [Int32] = [0]
+    /// For a calculation focused on some regions and years (``CalculationFocus``): each line's index in the
+    /// canonical order of the whole project, which `explain` prints. Empty when the table holds every line.
+    public var canonicalIndex: [Int32] = []
+
+    /// The index of a line in the canonical order of the whole project.
+    @inlinable public func canonical(_ line: Int) -> Int {
+        canonicalIndex.isEmpty ? line : Int(canonicalIndex[line])
+    }
 
     /// Creates an empty table.
     public init() {}

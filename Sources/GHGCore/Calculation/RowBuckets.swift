@@ -23,6 +23,19 @@ struct RowBuckets: Sendable {
         Int(regionBase[Int(table.region[r])] + yearIndex[Int(table.year[r] - minYear)])
     }
 
+    /// The buckets of some region symbols in some years (those that exist).
+    func buckets(regions: [Int], years: Set<Int>) -> [Int] {
+        var out: [Int] = []
+        for r in regions {
+            for y in years {
+                let k = y - Int(minYear)
+                guard k >= 0, k < yearIndex.count, yearIndex[k] >= 0 else { continue }
+                out.append(Int(regionBase[r] + yearIndex[k]))
+            }
+        }
+        return out.sorted()
+    }
+
     /// Buckets every row of a table.
     ///
     /// - Complexity: O(rows + regions log regions + year span).

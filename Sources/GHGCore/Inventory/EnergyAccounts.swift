@@ -1,4 +1,4 @@
-/// The energy accounting of a project rolled up like the inventory (the same ``RollUp``): per region (extent `all`,
+/// The energy accounting of a project rolled up like the inventory (the same roll-up): per region (extent `all`,
 /// and `own` for a region's own rows), year, activity and category node, the energy in GJ (from NCVs) and standard coal
 /// in tce (from standard-coal coefficients), with row counts. Each row's own figures and factors are in the lineage.
 ///

@@ -15,7 +15,7 @@ public struct InventoryRow: Hashable, Sendable {
 /// ancestors in the category tree and to the all-gas row; then regions are rolled up their tree: a region's rows
 /// (extent `all`) are its own cells plus its sub-regions' (zones count once in their host county), unless its totals
 /// are its own data; a region with sub-regions also gets rows of extent `own` for its own lines. Rows hold no line
-/// lists: ``lines(of:)`` finds a row's lines by filtering on the cell. Partial sums are compensated and merged in a
+/// lists: ``Explainer/lines(of:in:regions:)`` finds a row's lines by filtering on the cell. Partial sums are compensated and merged in a
 /// fixed order, so results do not depend on thread count, hash seed or file order.
 public struct Inventory: Sendable {
     /// The GWP set of every CO2e figure.

@@ -31,6 +31,8 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let fuelSupply = ActivityKind("fuel_supply")
     /// A measured emission counted as given (a key enterprise's verified report).
     public static let directEmission = ActivityKind("direct_emission")
+    /// Lime produced, by lime type, for process CO2, 2.A.2.
+    public static let limeProduction = ActivityKind("lime_production")
 }
 
 /// The IPCC notation keys that may stand in place of a value (IPCC 2006 Vol.1 Ch.8 §8.2.2).

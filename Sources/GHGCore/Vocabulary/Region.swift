@@ -137,6 +137,11 @@ public struct RegionTree: Sendable {
         return out
     }
 
+    /// The region and every region whose lines count in it (``rollUpTargets(of:)``), sorted by code.
+    public func subtree(of code: String) -> [String] {
+        ([code] + byCode.keys.filter { $0 != code && rollUpTargets(of: $0).contains(code) }).sorted()
+    }
+
     /// The direct sub-regions of a region, sorted by code.
     public func children(of code: String) -> [String] {
         byCode.values.filter { $0.parent == code }.map(\.code).sorted()

@@ -28,7 +28,7 @@ enum ActivityReader {
 
     /// The table, the number of data rows read (valid or not), the problems, and each input's SHA-256 (hashed
     /// alongside the parsing).
-    static func read(_ inputs: [Input], threads: Int, chunkBytes: Int = 1 << 22)
+    static func read(_ inputs: [Input], threads: Int, chunkBytes: Int = 1 << 22, hash: Bool = true)
         -> (table: ActivityTable, rowCount: Int, diagnostics: [Diagnostic], sha256: [String]) {
         // Plan the work: whole files, or chunks of large unquoted files.
         struct Job: Sendable { var file: Int; var start: Int; var end: Int; var header: Header? }
@@ -64,7 +64,7 @@ enum ActivityReader {
         // The files' hashes are jobs of their own, run alongside the parsing.
         enum Work: Sendable { case chunk(Chunk), hash(String) }
         let work: [Work] = Parallel.map(inputs.count + jobs.count, threads: threads) { j in
-            if j < inputs.count { return .hash(SHA256.hex(inputs[j].bytes.buffer)) }
+            if j < inputs.count { return .hash(hash ? SHA256.hex(inputs[j].bytes.buffer) : "") }
             let job = jobs[j - inputs.count]
             let input = inputs[job.file]
             var chunk = Chunk(file: job.file, path: input.path, header: job.header!)
@@ -206,6 +206,14 @@ enum ActivityReader {
             self.header = header
         }
 
+        /// A mask with the high bit set in each byte of `w` equal to `b` (exact: no false positives).
+        @inline(__always)
+        static func bytesEqual(_ w: UInt64, _ b: UInt8) -> UInt64 {
+            let x = w ^ (UInt64(b) &* 0x0101_0101_0101_0101)
+            let t = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+            return ~(t | x | 0x7F7F_7F7F_7F7F_7F7F)
+        }
+
         /// A field of the current row: its bytes and where it starts.
         struct Field {
             var start: UnsafePointer<UInt8>
@@ -246,24 +254,53 @@ enum ActivityReader {
             line.reserveCapacity(estimate)
             offset.reserveCapacity(estimate)
             while pos < to {
-                let end = memchr(base + pos, 0x0A, to - pos).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? to
-                var lineEnd = end
-                if lineEnd > pos && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                // Split at commas; note any byte ≥ 0x80 (columns then count scalars).
+                // One pass over the line, eight bytes at a time: the commas, the line end, and whether any byte is
+                // ≥ 0x80 (columns then count scalars).
                 var n = 0
                 cutBuffer[0] = pos
-                var high: UInt8 = 0
+                var high: UInt64 = 0
                 var i = pos
-                while i < lineEnd {
-                    let b = base[i]
-                    high |= b
-                    if b == 0x2C {
-                        n += 1
-                        cutBuffer[n & 63] = i + 1
+                var end = to
+                while i + 8 <= to {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    var commas = Self.bytesEqual(w, 0x2C)
+                    let newline = Self.bytesEqual(w, 0x0A)
+                    if newline != 0 {
+                        let below = (UInt64(1) << UInt64(newline.trailingZeroBitCount)) &- 1
+                        commas &= below
+                        high |= w & below
+                        while commas != 0 {
+                            n += 1
+                            cutBuffer[n & 63] = i + commas.trailingZeroBitCount >> 3 + 1
+                            commas &= commas &- 1
+                        }
+                        end = i + newline.trailingZeroBitCount >> 3
+                        break
                     }
-                    i += 1
+                    high |= w
+                    while commas != 0 {
+                        n += 1
+                        cutBuffer[n & 63] = i + commas.trailingZeroBitCount >> 3 + 1
+                        commas &= commas &- 1
+                    }
+                    i += 8
                 }
-                let ascii = high < 0x80
+                if end == to {
+                    // The last bytes of the chunk (fewer than eight before a newline, or none at all).
+                    while i < to {
+                        let b = base[i]
+                        if b == 0x0A { end = i; break }
+                        high |= UInt64(b)
+                        if b == 0x2C {
+                            n += 1
+                            cutBuffer[n & 63] = i + 1
+                        }
+                        i += 1
+                    }
+                }
+                var lineEnd = end
+                if lineEnd > pos && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let ascii = high & 0x8080_8080_8080_8080 == 0
                 let fieldCount = n + 1
                 let allEmpty = lineEnd - pos == n
                 if !allEmpty {

@@ -3,7 +3,7 @@ import Foundation
 /// Interns byte strings read from a buffer: equal bytes get equal ids, so a column of millions of repeated texts
 /// becomes a column of small integers and one table of distinct strings.
 ///
-/// Open addressing over FNV-1a hashes; the distinct strings' bytes are kept in one arena.
+/// Open addressing over word-at-a-time hashes; the distinct strings' bytes are kept in one arena.
 ///
 /// - Complexity: O(length) per lookup, amortised.
 struct ByteInterner {
@@ -26,17 +26,46 @@ struct ByteInterner {
     }
 
     @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>) -> UInt64 { UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) }
+
+    /// A hash of the bytes: eight at a time from 8 bytes on (never reading outside them), FNV-1a below.
+    @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        if n >= 8 {
+            var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+            var i = 0
+            while i + 8 <= n {
+                h = (h ^ load(p + i)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
+            if i < n {
+                h = (h ^ load(p + n - 8)) &* 0x94D0_49BB_1331_11EB
+                h ^= h >> 29
+            }
+            return h
+        }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
         return h
+    }
+
+    /// Whether `n` bytes at `a` and `b` are equal (two word compares up to 16 bytes).
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n >= 8 && n <= 16 { return load(a) == load(b) && load(a + n - 8) == load(b + n - 8) }
+        if n < 8 {
+            for i in 0..<n where a[i] != b[i] { return false }
+            return true
+        }
+        return memcmp(a, b, n) == 0
     }
 
     @inline(__always)
     private func equal(_ id: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let s = starts[Int(id)], e = starts[Int(id) + 1]
         guard e - s == n else { return false }
-        return arena.withUnsafeBufferPointer { a in n == 0 || memcmp(a.baseAddress! + s, p, n) == 0 }
+        return n == 0 || arena.withUnsafeBufferPointer { a in Self.same(a.baseAddress! + s, p, n) }
     }
 
     /// The id of the bytes, adding them if new.

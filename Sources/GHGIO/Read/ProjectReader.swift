@@ -34,7 +34,7 @@ public enum ProjectReader {
 
     /// Reads the project at `root`; every problem goes to `log`. Returns nil only when `ghg-project.json` is unusable.
     /// Activity files are read on up to `threads` threads; a file larger than `chunkBytes` is split into chunks.
-    public static func load(root: String, threads: Int = 1, chunkBytes: Int = 1 << 22,
+    public static func load(root: String, threads: Int = 1, chunkBytes: Int = 1 << 22, hashActivity: Bool = true,
                             log: inout DiagnosticLog) -> Project? {
         var d: [Diagnostic] = []
         var files: [InputFile] = []
@@ -94,8 +94,11 @@ public enum ProjectReader {
         }
         timer.mark("  activity files mapped")
         let (activity, rowCount, activityDiagnostics, hashes) = ActivityReader.read(inputs, threads: threads,
-                                                                                            chunkBytes: chunkBytes)
-        for (input, hash) in zip(inputs, hashes) { files.append(InputFile(path: input.path, sha256: hash)) }
+                                                                                            chunkBytes: chunkBytes,
+                                                                                            hash: hashActivity)
+        if hashActivity {
+            for (input, hash) in zip(inputs, hashes) { files.append(InputFile(path: input.path, sha256: hash)) }
+        }
         timer.mark("  activity rows parsed and files hashed")
         inputs = []
         d += activityDiagnostics

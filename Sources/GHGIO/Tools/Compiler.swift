@@ -17,6 +17,10 @@ public struct CompileOptions: Sendable {
     /// Activity files larger than this many bytes are split into several chunks per thread, parsed in parallel and
     /// merged in order (tests lower it to exercise the split on small files).
     public var chunkBytes = 1 << 22
+    /// Only these regions and years are needed (`explain`): every row is still read, checked and planned (errors
+    /// anywhere stop the compile, and lines keep their canonical numbers), but only their lines are evaluated and
+    /// aggregated, and no energy accounts, indicators, targets or input hashes are computed.
+    public var focus: CalculationFocus?
 
     /// Creates options.
     public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000, stack: [String]? = nil,
@@ -71,7 +75,8 @@ public enum Compiler {
         let reference = ReferenceReader.load(root: options.factorsDirectory, log: &log)
         timer.mark("reference data")
         guard let project = ProjectReader.load(root: root, threads: options.threads,
-                                                     chunkBytes: options.chunkBytes, log: &log) else {
+                                                     chunkBytes: options.chunkBytes,
+                                                     hashActivity: options.focus == nil, log: &log) else {
             return Compilation(project: nil, reference: reference, stack: [], calculation: nil, inventory: nil,
                                gwp: options.gwp ?? .ar5, log: log)
         }
@@ -102,12 +107,16 @@ public enum Compiler {
         let context = PlanningContext(factors: library, items: items, categories: reference.categories,
                                       knownGases: reference.gwp.gases)
         let result = Calculator.run(project.activity, context: context, years: Set(project.config.years),
-                                    regions: project.regions, threads: options.threads, log: &log,
-                                    mark: { timer.mark($0) })
+                                    regions: project.regions, threads: options.threads, focus: options.focus,
+                                    log: &log, mark: { timer.mark($0) })
         timer.mark("validate, plan, evaluate")
         let inventory = Inventory(result, gwp: reference.gwp, set: gwp, regions: project.regions,
                                   threads: options.threads, diagnostics: &log)
         timer.mark("aggregate")
+        if options.focus != nil {
+            return Compilation(project: project, reference: reference, stack: stack, calculation: result,
+                               inventory: inventory, gwp: gwp, log: log)
+        }
         let socio = SocioEconomicData(project.socio, regions: project.regions, diagnostics: &log)
         var d: [Diagnostic] = []
         // Declines are computed against the project's base years and every other inventory year a target uses.

@@ -18,7 +18,7 @@ public enum ExplainRenderer {
             out += "\(indent)\(name(n.node)): \(DecimalFormat.string(n.value)) \(unit)\n"
             for i in n.lines {
                 let l = calc.describe(i), a = l.activity
-                out += "\(indent)  line \(i): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.string(l.mass)) t"
+                out += "\(indent)  line \(l.index): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.string(l.mass)) t"
                     + " [\(l.scope)] (\(l.method))\n"
                 out += "\(indent)    activity \(a.location): \(DecimalFormat.string(a.value)) \(a.unit) = "
                     + "\(DecimalFormat.string(a.convertedValue)) \(a.convertedUnit); source: \(a.source)\n"

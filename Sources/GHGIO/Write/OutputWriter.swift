@@ -466,7 +466,9 @@ public enum OutputWriter {
 
     /// Writes the outputs into `directory` (created if needed), large ones in parallel, each hashed as it is written.
     /// After errors only `diagnostics.csv` is written, so that no partial inventory is ever mistaken for a result.
-    public static func write(_ c: Compilation, to directory: String, threads: Int? = nil) throws -> [String] {
+    /// Outputs named in `skipping` (`lineage.jsonl`) are not written and not listed in the manifest.
+    public static func write(_ c: Compilation, to directory: String, threads: Int? = nil,
+                             skipping: Set<String> = []) throws -> [String] {
         try FileSystem.makeDirectory(directory)
         // Outputs of an earlier run must not survive beside this run's diagnostics.
         for name in outputNames where FileSystem.exists(FileSystem.join(directory, name)) {
@@ -477,7 +479,7 @@ public enum OutputWriter {
             return ["diagnostics.csv"]
         }
         var timer = PhaseTimer()
-        let names = outputNames.filter { $0 != "manifest.json" }
+        let names = outputNames.filter { $0 != "manifest.json" && !skipping.contains($0) }
         let results: [Result<String, Error>] = Parallel.map(names.count, threads: threads ?? c.threads) { i in
             Result {
                 var t = PhaseTimer()
