@@ -115,6 +115,9 @@ func run(_ program: String, _ args: [String], log: String) -> Run {
     let argv: [UnsafeMutablePointer<CChar>?] = ([program] + args).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
+    // Earlier runs' outputs (hundreds of MB) are written back to disk first, so that their writeback does not
+    // land in this run's time.
+    sync()
     let start = DispatchTime.now()
     guard posix_spawnp(&pid, program, &actions, nil, argv, environ) == 0 else { fail("cannot run \(program)") }
     var status: Int32 = 0

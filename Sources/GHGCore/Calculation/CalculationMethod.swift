@@ -243,6 +243,22 @@ public struct RowPlanner {
         self.energy = EnergyPlan(energy: energy, tce: tce)
     }
 
+    /// The energy content of a fuel row: the NCV that turns its amount into energy (`[ncv]`), or `[]` when the row
+    /// is given in energy; the row's energy accounting is recorded either way. Nil when the NCV is missing (which
+    /// is reported).
+    public mutating func fuelEnergy() -> [ResolvedFactor]? {
+        let dimension = unit.dimension
+        var energy: [ResolvedFactor] = []
+        if dimension != .energy {
+            guard let ncv = factor(.ncv, requirement: UnitRequirement(.energy / dimension,
+                      example: "energy per \(dimension), e.g. " + (dimension == .volume ? "kJ/m3" : "GJ/t")))
+            else { return nil }
+            energy = [ncv]
+        }
+        energyAccounting(energy.first.map { .ncv($0.id) } ?? .activity)
+        return energy
+    }
+
     /// Reports an error at a field.
     public mutating func error(_ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
         support.error(code, field, message)

@@ -302,8 +302,17 @@ public struct Formula: Hashable, Sendable {
         /// Runs the program. `factor(slot)` gives a slot's value; `inputs(role)` the weighted sum of a role.
         ///
         /// - Complexity: O(number of instructions).
-        @inlinable
         public func run(activity: Double, factor: (Int) -> Double, inputs: (Int) -> Double) -> Double {
+            ops.withUnsafeBufferPointer { Self.interpret($0, activity: activity, factor: factor, inputs: inputs) }
+        }
+
+        /// The one interpreter of formula programs (the kernel runs every line through it): instructions on a stack
+        /// of at most eight values, in order.
+        ///
+        /// - Complexity: O(number of instructions).
+        @inline(__always)
+        static func interpret(_ ops: UnsafeBufferPointer<Op>, activity: Double, factor: (Int) -> Double,
+                              inputs: (Int) -> Double) -> Double {
             var stack: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
             return withUnsafeMutableBytes(of: &stack) { raw in
                 let s = raw.baseAddress!.assumingMemoryBound(to: Double.self)

@@ -78,33 +78,13 @@ public enum Kernel {
         return out
     }
 
-    /// Runs one formula's instructions: the stack machine of ``Formula/Program``, over flat arrays.
+    /// Runs one formula's instructions (``Formula/Program``) for a line, reading its factors from the flat arrays.
     @inline(__always)
     static func run(_ ops: UnsafeBufferPointer<Formula.Program.Op>, from: Int, to: Int, activity: Double,
                     factors: [Int32], factorStart: Int, values: UnsafeBufferPointer<Double>,
                     inputs: (Int) -> Double) -> Double {
-        var stack: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &stack) { raw in
-            let s = raw.baseAddress!.assumingMemoryBound(to: Double.self)
-            var top = -1
-            for k in from..<to {
-                switch ops[k] {
-                case .activity: top += 1; s[top] = activity
-                case let .inputs(role): top += 1; s[top] = inputs(role)
-                case let .factor(slot): top += 1; s[top] = values[Int(factors[factorStart + slot])]
-                case let .constant(v): top += 1; s[top] = v
-                case .multiply: s[top - 1] = s[top - 1] * s[top]; top -= 1
-                case .divide: s[top - 1] = s[top - 1] / s[top]; top -= 1
-                case .add: s[top - 1] = s[top - 1] + s[top]; top -= 1
-                case .subtract: s[top - 1] = s[top - 1] - s[top]; top -= 1
-                case .power: s[top - 1] = pow(s[top - 1], s[top]) ?? .nan; top -= 1
-                case .oneMinus: s[top] = 1 - s[top]
-                case let .multiplyBy(v): s[top] = s[top] * v
-                case let .divideBy(v): s[top] = s[top] / v
-                }
-            }
-            return s[0]
-        }
+        Formula.Program.interpret(UnsafeBufferPointer(rebasing: ops[from..<to]), activity: activity,
+                                  factor: { values[Int(factors[factorStart + $0])] }, inputs: inputs)
     }
 
     /// The energy of a row in GJ, if its plan accounts for it.

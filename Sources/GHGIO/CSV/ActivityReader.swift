@@ -405,17 +405,8 @@ enum ActivityReader {
                         technology = t
                     }
                 }
-                c.region.append(region)
-                c.year.append(year)
-                c.category.append(category)
-                c.activity.append(activity)
-                c.item.append(item)
-                c.technology.append(technology)
-                c.value.append(value)
-                c.notation.append(0)
-                c.unit.append(unit)
-                c.source.append(source)
-                c.note.append(note)
+                c.append(region: region, year: year, category: category, activity: activity, item: item,
+                         technology: technology, value: value, notation: 0, unit: unit, source: source, note: note)
                 return true
             }
         }
@@ -599,6 +590,17 @@ enum ActivityReader {
                 technology = Self.intern(fields[pos[9]], required: nil, .technology, into: &technologies, path: path, diagnostics: &diagnostics, ok: &ok)
             }
             guard ok else { return }
+            append(region: region, year: year, category: category, activity: activity, item: item,
+                   technology: technology, value: value, notation: notationKey, unit: unitID, source: source, note: note)
+            self.line.append(Int32(line))
+            self.offset.append(offset)
+        }
+
+        /// Appends one row's columns (the line and offset are appended by the caller).
+        @inline(__always)
+        mutating func append(region: Int32, year: Int32, category: Int32, activity: Int32, item: Int32,
+                             technology: Int32, value: Double, notation: UInt8, unit: Int32, source: Int32,
+                             note: Int32) {
             self.region.append(region)
             self.year.append(year)
             self.category.append(category)
@@ -606,12 +608,10 @@ enum ActivityReader {
             self.item.append(item)
             self.technology.append(technology)
             self.value.append(value)
-            self.notation.append(notationKey)
-            self.unit.append(unitID)
+            self.notation.append(notation)
+            self.unit.append(unit)
             self.source.append(source)
             self.note.append(note)
-            self.line.append(Int32(line))
-            self.offset.append(offset)
         }
 
         /// 1 + the index of a notation key in ``NotationKey/allCases``, or nil.

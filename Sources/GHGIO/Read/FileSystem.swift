@@ -3,27 +3,9 @@ import GHGCore
 
 /// The few file operations the readers need, with errors turned into diagnostics.
 enum FileSystem {
-    /// The bytes of a regular file, read in one go (nil when it cannot be read).
+    /// The bytes of a regular file, as an array (nil when it cannot be read).
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            failed = done != size
-            count = done
-        }
-        return failed ? nil : bytes
+        FileBytes(path: path).map { Array($0.buffer) }
     }
 
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }

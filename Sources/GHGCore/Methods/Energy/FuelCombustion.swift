@@ -40,15 +40,7 @@ public struct FuelCombustion: CalculationMethod {
 
     /// Plans the CO2, CH4 and N2O lines and the energy accounting of a signature.
     public func plan(_ p: inout RowPlanner) {
-        let dimension = p.unit.dimension
-        var energy: [ResolvedFactor] = []
-        if dimension != .energy {
-            guard let ncv = p.factor(.ncv, requirement: UnitRequirement(.energy / dimension,
-                      example: "energy per \(dimension), e.g. " + (dimension == .volume ? "kJ/m3" : "GJ/t")))
-            else { return }
-            energy = [ncv]
-        }
-        p.energyAccounting(energy.first.map { .ncv($0.id) } ?? .activity)
+        guard let energy = p.fuelEnergy() else { return }
         let route = energy.isEmpty ? "energy" : "ncv"
         let biomass = p.context.items[p.item]?.isBiomass ?? false
         let tag = biomass ? "_biomass" : ""
@@ -102,15 +94,7 @@ public struct FuelNonEnergyUse: CalculationMethod {
 
     /// Plans one memo line and the energy accounting.
     public func plan(_ p: inout RowPlanner) {
-        let dimension = p.unit.dimension
-        var energy: [ResolvedFactor] = []
-        if dimension != .energy {
-            guard let ncv = p.factor(.ncv, requirement: UnitRequirement(.energy / dimension,
-                      example: "energy per \(dimension), e.g. " + (dimension == .volume ? "kJ/m3" : "GJ/t")))
-            else { return }
-            energy = [ncv]
-        }
-        p.energyAccounting(energy.first.map { .ncv($0.id) } ?? .activity)
+        guard let energy = p.fuelEnergy() else { return }
         guard let cc = p.factor(.carbonContent, requirement: UnitRequirement(.mass / .energy, species: .carbon,
                                     allowsNone: false, example: "carbon mass per energy, e.g. tC/TJ")) else { return }
         p.line(formula("nonenergy_carbon_" + (energy.isEmpty ? "energy" : "ncv")), gas: .co2, scope: .memoNonEnergy,
