@@ -53,7 +53,7 @@ struct AuditTests {
         let line = try #require(r.lines.first)
         #expect(line.key.region == "310000" && line.key.year == 2022 && line.key.category.description == "IND.1")
         #expect(close(line.massChange, 191_500))
-        #expect(line.cause.description.hasPrefix("grid_ef: grid_ef 0.5617 tCO2/MWh (china-grid@1.0.0 EmissionFactors/china-grid/"))
+        #expect(line.cause.description.hasPrefix("grid_ef: grid_ef 0.5617 tCO2/MWh (china-grid@1.1.0 EmissionFactors/china-grid/"))
         // The totals above it, and nothing else: indirect TOTAL, IND and IND.1 and the total with indirect, for CO2
         // and for all gases; the Sichuan lines and the 2005 line do not move.
         let moved = Set(r.totals.map { "\($0.key.region) \($0.key.year) \($0.key.scope) \($0.key.node) \($0.key.gas)" })

@@ -14,7 +14,8 @@ struct IndicatorTests {
              factors: [String: String]? = nil) throws -> (Compilation, String) {
         let config = """
             {"name": "t", "years": [\(years.map(String.init).joined(separator: ", "))], "gwp": "AR5",
-             "factor_stack": ["china-provincial-2011", "china-energy-statistics", "ipcc-2006"]\(extraConfig)}
+             "factor_stack": ["china-provincial-2011", "china-energy-statistics", "ipcc-2006"],
+             "calibers": {"natural_gas": "oilfield_gas"}\(extraConfig)}
             """
         let p = try TestProject(config: config, regions: regions,
                                 activity: ["a.csv": ([TestProject.header] + activity).joined(separator: "\n")],

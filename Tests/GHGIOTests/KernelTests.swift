@@ -132,7 +132,7 @@ struct KernelTests {
             for county in 1...4 {
                 let code = "51\(String(format: "%02d", city))\(String(format: "%02d", county))"
                 regions.append("\(code),县\(county),County \(county),county,\(cityCode)")
-                for year in [2005, 2020, 2022] {
+                for year in [2021, 2022, 2023] {
                     for (k, (fuel, unit)) in fuels.enumerated() {
                         for (j, sector) in sectors.enumerated() where !(fuel == "raw_coal" && sector == "1.A.3.b") {
                             let v = Double(city * 100 + county * 10 + k + j) + Double(year - 2000) / 7
@@ -151,7 +151,7 @@ struct KernelTests {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             body.swapAt(i, Int(state >> 33) % (i + 1))
         }
-        return try TestProject(years: [2005, 2020, 2022], lookup: #"{"grid_ef": {"years": {"2005": 2012, "2020": 2012}}, "tce_coefficient": {"technology": "calorific_equivalent"}}"#,
+        return try TestProject(years: [2021, 2022, 2023], lookup: #"{"tce_coefficient": {"technology": "calorific_equivalent"}}"#,
                                regions: regions.joined(separator: "\n"),
                                activity: ["energy.csv": ([rows[0]] + body).joined(separator: "\n") + "\n"])
     }
@@ -205,7 +205,7 @@ struct KernelTests {
         defer { p.remove() }
         let full = Self.compile(p.root, threads: 2)
         let fullCalc = try #require(full.calculation), fullInv = try #require(full.inventory)
-        for (region, year) in [("510200", 2020), ("510103", 2005), ("510000", 2022)] {
+        for (region, year) in [("510200", 2021), ("510103", 2023), ("510000", 2022)] {
             var o = CompileOptions(factorsDirectory: factorLibrary, threads: 2)
             o.focus = CalculationFocus(region: region, year: year)
             let c = Compiler.compile(projectAt: p.root, options: o)

@@ -29,19 +29,23 @@ public struct TestProject {
         """
 
     /// Writes the project. `activity` maps file names (in `activity/`) to contents; `factors` (if given) maps file
-    /// names in `factors/` to contents.
+    /// names in `factors/` to contents. With china-energy-statistics in the stack, natural gas is on the
+    /// oilfield-gas caliber (the yearbook's 38 931 kJ/m3) unless `calibers` says otherwise.
     public init(config: String? = nil, stack: [String] = ["china-provincial-2011", "china-energy-statistics", "china-grid",
                                                    "ipcc-2006"],
          years: [Int] = [2005, 2020, 2022, 2023], lookup: String = "{}", regions: String = TestProject.defaultRegions,
          activity: [String: String], factors: [String: String]? = nil, socio: [String]? = nil,
-         targets: [String]? = nil) throws {
+         targets: [String]? = nil, calibers: [String: String]? = nil) throws {
         root = NSTemporaryDirectory() + "ghg-test-" + UUID().uuidString
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/activity", withIntermediateDirectories: true)
         let stackJSON = stack.map { "\"\($0)\"" }.joined(separator: ", ")
+        let calibers = calibers ?? (stack.contains("china-energy-statistics") ? ["natural_gas": "oilfield_gas"] : [:])
+        let caliberJSON = calibers.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \"\($0.value)\"" }
+            .joined(separator: ", ")
         let json = config ?? """
             {"name": "test", "years": [\(years.map(String.init).joined(separator: ", "))], "gwp": "AR5",
-             "factor_stack": [\(stackJSON)], "factor_lookup": \(lookup)}
+             "factor_stack": [\(stackJSON)], "factor_lookup": \(lookup), "calibers": {\(caliberJSON)}}
             """
         try json.write(toFile: root + "/ghg-project.json", atomically: true, encoding: .utf8)
         try (regions + "\n").write(toFile: root + "/regions.csv", atomically: true, encoding: .utf8)

@@ -116,6 +116,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let referenceVsSectoral = Self("reference-vs-sectoral")
     /// Output suppressed after too many diagnostics.
     public static let tooManyDiagnostics = Self("too-many-diagnostics")
+    /// A factor for a year more than three years from the inventory year it is used for.
+    public static let factorYear = Self("factor-year")
+    /// An item with calibers (oilfield or gasfield natural gas) without one chosen, or a caliber the stack lacks.
+    public static let caliber = Self("caliber")
+    /// An activity booked to a category that is too coarse for its factors (liquid fuels under 1.A.4.c).
+    public static let coarseCategory = Self("coarse-category")
 }
 
 /// One problem found in the input, located and explained.

@@ -141,13 +141,53 @@ public struct PlanningSupport {
                         + "expected \(requirement.example)" + consequence))
                 return nil
             }
+            // A technology the project asked for (a caliber, or factor_lookup's) that the stack has, but not for this
+            // year or region: the row without technology was used, and the user is told.
+            if f.row.technology == nil, let t = q.technology, t != technology,
+               context.factors.technologies(of: parameter, item: q.item).contains(t) {
+                diagnostics.append(PlannedDiagnostic(.warning, .caliber, .item,
+                    "factor '\(parameter)' with technology '\(t)' (\(note ?? "ghg-project.json")) has no row for "
+                        + "year \(q.year) and region \(q.region); used the row without technology at "
+                        + "\(f.row.location) (set \(f.set.id)); expected a '\(t)' row for that year, e.g. in the "
+                        + "project's factors/ folder"))
+            }
+            // A factor year far from the inventory year (a 2005 inventory on a 2012 grid factor).
+            if let gap = Self.yearGap(f.row, year), gap > 3 {
+                diagnostics.append(PlannedDiagnostic(.warning, .factorYear, .year,
+                    "factor '\(parameter)' at \(f.row.location) (set \(f.set.id)) is for "
+                        + (f.row.yearFrom == f.row.yearTo ? "\(f.row.yearFrom!)" : "\(f.row.yearFrom.map(String.init) ?? "")–\(f.row.yearTo.map(String.init) ?? "")")
+                        + ", \(gap) years from the inventory year \(year)"
+                        + (q.year != year ? " (looked up as \(q.year) by ghg-project.json factor_lookup.\(parameter))" : "")
+                        + "; expected a factor within 3 years: put a sourced \(year) row in the project's factors/ "
+                        + "folder (README, Base-year factors)"))
+            }
             return f
         case let .failure(e):
             if e.isMissing, quiet { return nil }
+            // An item whose energy conversions come in calibers the project has not chosen between.
+            if e.isMissing, FactorParameter.caliberParameters.contains(parameter), context.factors.calibers[q.item] == nil {
+                let calibers = context.factors.technologies(of: parameter, item: q.item)
+                if !calibers.isEmpty {
+                    diagnostics.append(PlannedDiagnostic(severity, .caliber, .item,
+                        "'\(q.item)' has no '\(parameter)' without a caliber; the stack has "
+                            + calibers.map { "'\($0)'" }.joined(separator: " and ")
+                            + ": choose the one of the energy balance the project reports against in ghg-project.json, "
+                            + "e.g. \"calibers\": {\"\(q.item)\": \"\(calibers.last!)\"}" + consequence))
+                    return nil
+                }
+            }
             diagnostics.append(PlannedDiagnostic(severity, e.isMissing ? .missingFactor : .ambiguousFactor, .item,
                                                  e.message + consequence))
             return nil
         }
+    }
+
+    /// How many years a year-bound row lies from a year (0 when it covers it; nil for rows without years).
+    static func yearGap(_ row: FactorRow, _ year: Int) -> Int? {
+        guard row.hasYears else { return nil }
+        if let from = row.yearFrom, year < from { return from - year }
+        if let to = row.yearTo, year > to { return year - to }
+        return 0
     }
 
     /// Reports an error at a field.

@@ -134,10 +134,12 @@ public struct FactorLibrary: Sendable {
     private let regional: Set<String>
 
     /// Creates a stack.
-    public init(sets: [FactorSet], regions: RegionTree, overrides: [FactorParameter: LookupOverride] = [:]) {
+    public init(sets: [FactorSet], regions: RegionTree, overrides: [FactorParameter: LookupOverride] = [:],
+                calibers: [String: String] = [:]) {
         self.sets = sets
         self.regions = regions
         self.overrides = overrides
+        self.calibers = calibers
         var first: [Int] = []
         var values: [Double] = []
         var regional = Set<String>()
@@ -151,6 +153,21 @@ public struct FactorLibrary: Sendable {
         firstIDs = first
         baseValues = values
         self.regional = regional
+    }
+
+    /// The caliber chosen per item (``ProjectConfig/calibers``).
+    public let calibers: [String: String]
+
+    /// The technologies of the rows of a parameter and item anywhere in the stack, sorted (the calibers a project
+    /// can choose from, for a caliber parameter).
+    public func technologies(of parameter: FactorParameter, item: String) -> [String] {
+        var out = Set<String>()
+        for set in sets {
+            for i in set.candidates(parameter: parameter, item: item) {
+                if let t = set.rows[i].technology { out.insert(t) }
+            }
+        }
+        return out.sorted()
     }
 
     /// The set ids in stack order.
@@ -193,12 +210,17 @@ public struct FactorLibrary: Sendable {
         var query = FactorQuery(parameter: parameter, item: item, category: category, technology: technology,
                                 region: region, year: year, dimension: dimension)
         var notes: [String] = []
+        // An item's caliber decides its energy conversions, before any parameter-wide technology.
+        let caliber = FactorParameter.caliberParameters.contains(parameter) ? calibers[item] : nil
+        if let c = caliber {
+            query.technology = c
+        }
         if let o = overrides[parameter] {
             if let r = o.region {
                 query.region = r
                 notes.append("region \(region) looked up as \(r)")
             }
-            if let t = o.technology {
+            if let t = o.technology, caliber == nil {
                 query.technology = t
                 notes.append("technology \(technology ?? "(none)") looked up as \(t)")
             }
@@ -207,9 +229,9 @@ public struct FactorLibrary: Sendable {
                 notes.append("year \(year) looked up as \(y)")
             }
         }
-        let note = notes.isEmpty ? nil
-            : notes.joined(separator: ", ") + " (ghg-project.json factor_lookup.\(parameter))"
-        return (query, note)
+        var text = notes.isEmpty ? [] : [notes.joined(separator: ", ") + " (ghg-project.json factor_lookup.\(parameter))"]
+        if let c = caliber { text.insert("caliber \(c) of \(item) (ghg-project.json calibers)", at: 0) }
+        return (query, text.isEmpty ? nil : text.joined(separator: "; "))
     }
 
     /// Finds the factor for a parameter, applying the project's overrides.

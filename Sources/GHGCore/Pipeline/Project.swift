@@ -16,11 +16,15 @@ public struct ProjectConfig: Hashable, Sendable {
     public var indicators: IndicatorSettings
     /// Relative tolerance of the residual between a region with its own totals and the sum of its sub-regions.
     public var rollupTolerance: Double
+    /// The caliber chosen per item (`natural_gas` → `gasfield_gas`): the technology of the item's energy conversions
+    /// (``FactorParameter/caliberParameters``), written `"calibers": {"natural_gas": "gasfield_gas"}`.
+    public var calibers: [String: String]
 
     /// Creates a configuration.
     public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,
                 factorStack: [String], factorLookup: [FactorParameter: LookupOverride] = [:],
-                indicators: IndicatorSettings? = nil, rollupTolerance: Double = 0.01) {
+                indicators: IndicatorSettings? = nil, rollupTolerance: Double = 0.01, calibers: [String: String] = [:]) {
+        self.calibers = calibers
         self.name = name
         self.years = years
         self.baseYears = baseYears

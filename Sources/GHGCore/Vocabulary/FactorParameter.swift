@@ -320,6 +320,11 @@ extension FactorParameter {
          u(.mass / .standardCoal, sp, "\(gas) mass per standard coal, e.g. t/tce")]
     }
 
+    /// The parameters that convert an item's physical amount into energy or standard coal, whose rows may come in
+    /// calibers (technologies such as `oilfield_gas` and `gasfield_gas` of `natural_gas`) that a project chooses per
+    /// item (``ProjectConfig/calibers``).
+    public static let caliberParameters: Set<FactorParameter> = [.ncv, .tceCoefficient]
+
     /// Every parameter the methods look up, with its units and range.
     public static let registry: [FactorParameter: ParameterSpec] = {
         var r: [FactorParameter: ParameterSpec] = [:]

@@ -30,7 +30,7 @@ public enum ProjectReader {
                                          "note"]
     static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
                                          "factor_lookup", "co2_intensity_scope", "gdp_price_base",
-                                         "approx_tolerance", "rollup_tolerance", "indicators"]
+                                         "approx_tolerance", "rollup_tolerance", "indicators", "calibers"]
 
     /// Reads the project at `root`; every problem goes to `log`. Returns nil only when `ghg-project.json` is unusable.
     /// Activity files are read on up to `threads` threads; a file larger than `chunkBytes` is split into chunks.
@@ -216,6 +216,15 @@ public enum ProjectReader {
                 lookup[FactorParameter(param)] = ov
             }
         }
+        var calibers: [String: String] = [:]
+        if let raw = object["calibers"] {
+            guard let dict = raw as? [String: Any], dict.values.allSatisfy({ $0 is String }) else {
+                d.append(.error(.projectFile, at: loc, "'calibers' must be an object from item to caliber, e.g. "
+                    + "{\"natural_gas\": \"gasfield_gas\"}"))
+                return nil
+            }
+            for (item, caliber) in dict { calibers[item] = caliber as? String }
+        }
         var scope = CO2IntensityScope.energyWithIndirect
         if let raw = object["co2_intensity_scope"] {
             guard let s = raw as? String, let v = CO2IntensityScope(rawValue: s) else {
@@ -268,7 +277,8 @@ public enum ProjectReader {
         let settings = IndicatorSettings(baseYears: baseYears, priceBase: priceBase, co2Scope: scope, custom: custom,
                                          approxTolerance: approx)
         return ProjectConfig(name: name, years: years.sorted(), baseYears: baseYears, gwp: gwp, factorStack: stack,
-                             factorLookup: lookup, indicators: settings, rollupTolerance: rollup)
+                             factorLookup: lookup, indicators: settings, rollupTolerance: rollup,
+                             calibers: calibers)
     }
 
     static func socioRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> SocioRecord? {

@@ -103,7 +103,20 @@ public enum Compiler {
             }
         }
         let items = ItemCatalog(reference.items + (project.localSet?.items ?? []), diagnostics: &log)
-        let library = FactorLibrary(sets: stack, regions: project.regions, overrides: project.config.factorLookup)
+        let library = FactorLibrary(sets: stack, regions: project.regions, overrides: project.config.factorLookup,
+                                    calibers: project.config.calibers)
+        for (item, caliber) in project.config.calibers.sorted(by: { $0.key < $1.key }) {
+            let known = FactorParameter.caliberParameters.sorted().flatMap { library.technologies(of: $0, item: item) }
+            if known.isEmpty {
+                log.report(.warning(.caliber, at: InputLocation(file: "ghg-project.json"),
+                    "calibers.\(item): the stack has no '\(item)' rows in calibers, so '\(caliber)' chooses nothing; "
+                        + "expected the entry only with a set that has them (china-energy-statistics)"))
+            } else if !known.contains(caliber) {
+                log.report(.error(.caliber, at: InputLocation(file: "ghg-project.json"),
+                    "calibers.\(item): '\(caliber)' is not a caliber of '\(item)' in the stack; expected one of "
+                        + Set(known).sorted().map { "'\($0)'" }.joined(separator: ", ")))
+            }
+        }
         let context = PlanningContext(factors: library, items: items, categories: reference.categories,
                                       knownGases: reference.gwp.gases)
         let result = Calculator.run(project.activity, context: context, years: Set(project.config.years),

@@ -418,6 +418,7 @@ public enum OutputWriter {
             ("years", .array((p?.config.years ?? []).map { .int($0) })),
             ("base_years", .array((p?.config.baseYears ?? []).map { .int($0) })),
             ("gwp", .string(c.gwp.rawValue)),
+            ("calibers", .object((p?.config.calibers ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("factor_stack", .array(sets)),
             ("inputs", .array(files)),
             ("reference", .array(refs)),

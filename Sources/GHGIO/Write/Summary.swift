@@ -27,7 +27,12 @@ public enum Summary {
                 .map(DecimalFormat.rounded) ?? "0"
         }
         let name = regions[top].map { "\($0.nameZH) \($0.nameEN)" } ?? top
-        var out = "\(project.config.name)\n\(top) \(name), \(latest), t CO2e (\(inv.gwpSet)):\n"
+        var out = "\(project.config.name)\n"
+        if !project.config.calibers.isEmpty {
+            out += "calibers: " + project.config.calibers.sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " (ghg-project.json)\n"
+        }
+        out += "\(top) \(name), \(latest), t CO2e (\(inv.gwpSet)):\n"
         out += "  total \(value(.total)); indirect (net imported electricity and heat) \(value(.indirect)); "
             + "total with indirect \(value(.totalWithIndirect)); biomass CO2 (memo) \(value(.memoBiomass))\n"
         let declines = c.indicators.filter {

@@ -38,6 +38,17 @@ public struct FuelCombustion: CalculationMethod {
         return out
     }()
 
+    /// A liquid fuel booked to 1.A.4.c as a whole: its CH4 and N2O then come from the stationary factors of
+    /// Table 2.5, although agricultural machinery (1.A.4.c.ii) and fishing vessels (1.A.4.c.iii) have mobile
+    /// factors several times higher for N2O (a warning: the row is computed).
+    public func validate(_ s: SignatureValues, _ context: PlanningContext) -> [PlannedDiagnostic] {
+        guard s.category.description == "1.A.4.c", context.items[s.item]?.group == "oil" else { return [] }
+        return [PlannedDiagnostic(.warning, .coarseCategory, .category,
+            "liquid fuel '\(s.item)' under 1.A.4.c without a sub-category gets the stationary factors of IPCC 2006 "
+                + "Table 2.5; expected 1.A.4.c.i (stationary), 1.A.4.c.ii (off-road vehicles and machinery, e.g. "
+                + "农业机械) or 1.A.4.c.iii (fishing vessels)")]
+    }
+
     /// Plans the CO2, CH4 and N2O lines and the energy accounting of a signature.
     public func plan(_ p: inout RowPlanner) {
         guard let energy = p.fuelEnergy() else { return }

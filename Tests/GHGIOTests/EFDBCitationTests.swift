@@ -1,0 +1,162 @@
+import Foundation
+import GHGCore
+import GHGIO
+import GHGTestSupport
+import Testing
+
+/// Every IPCC default shipped in `EmissionFactors/ipcc-2006` against the IPCC Emission Factor Database record its
+/// `source` cites, `(EFDB #id[, #id …][; low #id][; high #id])`. The records are a fixture of exactly the cited
+/// ones (`Fixtures/efdb-cited.csv`, verbatim lines of the EFDB export), not the whole database.
+@Suite("IPCC defaults against their EFDB records")
+struct EFDBCitationTests {
+    /// A record of the fixture: its value (or range), unit, gas and description.
+    struct Record {
+        var value: String, unit: String, gas: String, description: String, fuel: String
+    }
+
+    static let records: [String: Record] = {
+        let path = repositoryRoot + "/Tests/GHGIOTests/Fixtures/efdb-cited.csv"
+        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        let (rows, _) = CSVReader.parse(bytes, file: path)
+        guard let header = rows.first?.fields else { return [:] }
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        let id = column("EF ID"), value = column("Value"), unit = column("Unit"), gas = column("Gas"),
+            description = column("Description"), fuel = column("Fuel 2006")
+        var out: [String: Record] = [:]
+        for r in rows.dropFirst() {
+            out[r.fields[id]] = Record(value: r.fields[value], unit: r.fields[unit], gas: r.fields[gas],
+                                       description: r.fields[description], fuel: r.fields[fuel])
+        }
+        return out
+    }()
+
+    /// Row unit → the EFDB unit it equals (a factor of 1 in every case the set uses).
+    static let sameUnit: [(row: String, efdb: String)] = [
+        ("TJ/Gg", "TJ/Gg"), ("tC/TJ", "kg/GJ"), ("1", "fraction"), ("kg/TJ", "kg/TJ"),
+        ("Gg/10^6 m3", "Gg per 10^6 m^3"), ("Gg/10^3 m3", "Gg per 10^3 m^3"), ("m3/t", "m^3/tonne"),
+        ("tCO2/t", "tonne CO2/tonne"), ("tCO2/t", "tonnes CO2/tonnes"),
+    ]
+    static let gas = ["ef_ch4": "METHANE", "ef_n2o": "NITROUS OXIDE", "ef_co2": "CARBON DIOXIDE"]
+    static let kind = ["ncv": "Net Calorific Value", "carbon_content": "Carbon Content",
+                       "oxidation": "Carbon Oxidation Factor"]
+
+    /// `"30"` → (30, nil); `"0.00038-0.024"` → (nil, (0.00038, 0.024)).
+    static func parse(_ v: String) -> (Double?, (Double, Double)?) {
+        let t = v.trimmingCharacters(in: .whitespaces)
+        if let x = Double(t) { return (x, nil) }
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        // A range `a-b` (the numbers carry no sign; an exponent is written with E and a digit, e.g. 2.4E-02).
+        for k in 1..<parts.count {
+            let a = parts[..<k].joined(separator: "-"), b = parts[k...].joined(separator: "-")
+            if let x = Double(a), let y = Double(b), x < y { return (nil, (x, y)) }
+        }
+        return (nil, nil)
+    }
+
+    static let citation = try! NSRegularExpression(
+        pattern: #"\(EFDB (#\d+(?:, #\d+)*)(?:; low #(\d+))?(?:; high #(\d+))?\)"#)
+
+    /// The problems of one factor file: every row cites a record whose value is the row's (or says it has none).
+    static func problems(file: String) throws -> (checked: Int, problems: [String]) {
+        let rows = try readCSV(file)
+        var out: [String] = []
+        var checked = 0
+        for (i, r) in rows.enumerated() {
+            let at = "\((file as NSString).lastPathComponent):\(i + 2)"
+            let source = r["source"] ?? "", note = r["note"] ?? "", parameter = r["parameter"] ?? ""
+            let ns = source as NSString
+            guard let m = citation.firstMatch(in: source, range: NSRange(location: 0, length: ns.length)) else {
+                if !note.contains("no EFDB record found") {
+                    out.append("\(at): no EFDB citation, and the note does not say \"no EFDB record found\"")
+                }
+                continue
+            }
+            var roles = ns.substring(with: m.range(at: 1)).split(separator: ",")
+                .map { ("value", $0.trimmingCharacters(in: .whitespaces).dropFirst().description) }
+            if m.range(at: 2).location != NSNotFound { roles.append(("low", ns.substring(with: m.range(at: 2)))) }
+            if m.range(at: 3).location != NSNotFound { roles.append(("high", ns.substring(with: m.range(at: 3)))) }
+            for (role, id) in roles {
+                checked += 1
+                guard let rec = records[id] else {
+                    out.append("\(at): EFDB #\(id) is not in the fixture")
+                    continue
+                }
+                let unit = r["unit"] ?? ""
+                guard sameUnit.contains(where: { $0.row == unit && rec.unit.hasPrefix($0.efdb) }) else {
+                    out.append("\(at): no documented conversion from EFDB unit '\(rec.unit)' to '\(unit)'")
+                    continue
+                }
+                if let g = gas[parameter], rec.gas != g { out.append("\(at): EFDB #\(id) is for \(rec.gas)") }
+                if let k = kind[parameter], !rec.description.contains(k) {
+                    out.append("\(at): EFDB #\(id) is not a \(k) record")
+                }
+                let value = Double(r["value"] ?? ""), low = Double(r["low"] ?? ""), high = Double(r["high"] ?? "")
+                let (single, range) = parse(rec.value)
+                if let x = single {
+                    let mine: Double? = role == "value" ? value : role == "low" ? low : high
+                    if mine != x {
+                        out.append("\(at): \(parameter) \(r["item"] ?? "") \(role) \(r[role] ?? "") ≠ EFDB #\(id) \(rec.value)")
+                    }
+                } else if let (a, b) = range {
+                    // A range: the value is one end, low/high are the range.
+                    if role != "value" || !(value == a || value == b) || low != a || high != b {
+                        out.append("\(at): \(parameter) \(r["item"] ?? "") value \(r["value"] ?? "") (low "
+                            + "\(r["low"] ?? ""), high \(r["high"] ?? "")) is not an end of EFDB #\(id)'s range \(rec.value)")
+                    }
+                } else {
+                    out.append("\(at): EFDB #\(id) value '\(rec.value)' is not a number")
+                }
+            }
+        }
+        return (checked, out)
+    }
+
+    @Test("every IPCC row's value equals the EFDB record it cites", arguments: [
+        "fuel-properties.csv", "stationary-combustion.csv", "stationary-combustion-china-items.csv",
+        "mobile-combustion.csv", "fugitive.csv", "ippu-minerals.csv",
+    ])
+    func citedRecordsMatch(_ file: String) throws {
+        let (checked, problems) = try Self.problems(file: factorLibrary + "/ipcc-2006/" + file)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        #expect(checked > 0)
+    }
+
+    @Test("every file of the IPCC set is checked, and the fixture holds exactly the cited records")
+    func fixtureComplete() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: factorLibrary + "/ipcc-2006")
+            .filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(files == ["fuel-properties.csv", "fugitive.csv", "ippu-minerals.csv", "mobile-combustion.csv",
+                          "stationary-combustion-china-items.csv", "stationary-combustion.csv"])
+        var cited = Set<String>()
+        let id = try NSRegularExpression(pattern: #"#(\d{5,6})\b"#)
+        for f in files {
+            for r in try readCSV(factorLibrary + "/ipcc-2006/" + f) {
+                let text = (r["source"] ?? "") + " " + (r["note"] ?? "")
+                for m in id.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+                    cited.insert((text as NSString).substring(with: m.range(at: 1)))
+                }
+            }
+        }
+        #expect(Set(Self.records.keys) == cited)
+    }
+
+    @Test("a wrong value is caught: the corrected rows put back to their old values fail")
+    func checkCanFail() throws {
+        // Copy stationary-combustion.csv and fugitive.csv with the two corrections of methodology-corrections.md
+        // undone: other primary solid biomass CH4 in 1.A.2 back to 20 kg/TJ (EFDB #117865 says 30), gas-production
+        // CH4 back to 3.4E-04 (EFDB #124745: 0.00038-0.024).
+        let dir = NSTemporaryDirectory() + "ghg-efdb-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (file, old, new) in [
+            ("stationary-combustion.csv", "ef_ch4,other_primary_solid_biomass,1.A.2,,,,,30,", "ef_ch4,other_primary_solid_biomass,1.A.2,,,,,20,"),
+            ("fugitive.csv", ",3.8E-04,", ",3.4E-04,"),
+        ] {
+            let text = try String(contentsOfFile: factorLibrary + "/ipcc-2006/" + file, encoding: .utf8)
+            #expect(text.contains(old), "\(file): \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
+            let (_, problems) = try Self.problems(file: dir + "/" + file)
+            #expect(problems.count == 1, "\(problems)")
+        }
+    }
+}
