@@ -17,6 +17,9 @@ struct Audit: ParsableCommand {
     @Option(help: "The output folder.") var out: String
 
     func run() throws {
+        if let problem = OutputWriter.outputFolderProblem(out, inputs: [options.project, try options.factorsDirectory()]) {
+            throw ValidationError(problem)
+        }
         func stack(_ s: String?) -> [String]? {
             s.map { $0.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
         }

@@ -25,8 +25,12 @@ struct Compile: ParsableCommand {
     var noLineage = false
 
     func run() throws {
+        let factors = try options.factorsDirectory()
+        if let problem = OutputWriter.outputFolderProblem(out, inputs: [options.project, factors]) {
+            throw ValidationError(problem)
+        }
         let c = Compiler.compile(projectAt: options.project,
-                                 options: CompileOptions(factorsDirectory: try options.factorsDirectory(), gwp: gwp,
+                                 options: CompileOptions(factorsDirectory: factors, gwp: gwp,
                                                          diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
         let written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [])
         printDiagnostics(c.log)

@@ -1,5 +1,9 @@
 /// The settings of `ghg-project.json`.
 public struct ProjectConfig: Hashable, Sendable {
+    /// The years any input may name (inventory, base, factor and price-base years, every year column): a year outside
+    /// is a located error, so that nothing is ever sized by a user-supplied number.
+    public static let yearRange = 1900...2100
+
     /// The project's name.
     public var name: String
     /// The inventory years.

@@ -378,7 +378,7 @@ enum ActivityReader {
                 let y0 = base[ya] &- 0x30, y1 = base[ya + 1] &- 0x30, y2 = base[ya + 2] &- 0x30, y3 = base[ya + 3] &- 0x30
                 guard y0 < 10, y1 < 10, y2 < 10, y3 < 10 else { return false }
                 let year = Int32(y0) * 1000 + Int32(y1) * 100 + Int32(y2) * 10 + Int32(y3)
-                guard year >= 1900, year <= 2200 else { return false }
+                guard ProjectConfig.yearRange.contains(Int(year)) else { return false }
                 guard let category = intern(p[2], &categories, required: true) else { return false }
                 while c.categoryCodes.count < categories.strings.count {
                     c.categoryCodes.append(CategoryCode(categories.strings[c.categoryCodes.count]))
@@ -516,7 +516,7 @@ enum ActivityReader {
                 } else {
                     year = 0
                 }
-                if n > 0 && !(1900...2200).contains(year) {
+                if n > 0 && !ProjectConfig.yearRange.contains(Int(year)) {
                     problem(.malformedNumber, fl,
                             "malformed year '\(Self.text(p, n))' in 'year'; expected a four-digit year such as 2020")
                     ok = false

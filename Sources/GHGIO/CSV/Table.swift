@@ -66,9 +66,9 @@ struct Table {
                 d.append(.error(.emptyField, at: location(name), "empty '\(name)'; expected a year such as 2020"))
                 return nil
             }
-            guard let y = Int(v), (1900...2200).contains(y) else {
+            guard let y = Int(v), ProjectConfig.yearRange.contains(y) else {
                 d.append(.error(.malformedNumber, at: location(name),
-                    "malformed year '\(v)' in '\(name)'; expected a four-digit year such as 2020"))
+                    "malformed year '\(v)' in '\(name)'; expected a year between 1900 and 2100 such as 2020"))
                 return nil
             }
             return .some(y)

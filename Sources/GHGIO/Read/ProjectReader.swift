@@ -147,13 +147,29 @@ public enum ProjectReader {
             d.append(.warning(.projectFile, at: loc, "unknown key '\(key)' is ignored; expected one of "
                 + knownKeys.sorted().joined(separator: ", ")))
         }
+        /// A year: a JSON integer (not `true`, not 2020.5) between 1900 and 2100.
+        func year(_ v: Any) -> Int? {
+            guard !(v is Bool), let n = v as? NSNumber, let y = Int(exactly: n.doubleValue),
+                  ProjectConfig.yearRange.contains(y) else { return nil }
+            return y
+        }
+        func show(_ v: Any) -> String { v is Bool ? ((v as? Bool) == true ? "true" : "false") : "\(v)" }
         func ints(_ key: String) -> [Int]? {
             guard let a = object[key] else { return nil }
-            guard let arr = a as? [Any], let v = arr.map({ $0 as? Int }) as? [Int] else {
+            guard let arr = a as? [Any] else {
                 d.append(.error(.projectFile, at: loc, "'\(key)' must be a list of years such as [2005, 2020]"))
                 return nil
             }
-            return v
+            var out: [Int] = []
+            for v in arr {
+                guard let y = year(v) else {
+                    d.append(.error(.projectFile, at: loc, "'\(key)': \(show(v)) is not a year; expected years between "
+                        + "1900 and 2100 such as [2005, 2020]"))
+                    return nil
+                }
+                out.append(y)
+            }
+            return out
         }
         let name = object["name"] as? String ?? ""
         guard object["years"] != nil else {
@@ -204,10 +220,10 @@ public enum ProjectReader {
                 var ov = LookupOverride(region: o["region"] as? String, technology: o["technology"] as? String)
                 if let ys = o["years"] as? [String: Any] {
                     for (k, v) in ys {
-                        guard let from = Int(k), let to = v as? Int else {
+                        guard let from = Int(k), ProjectConfig.yearRange.contains(from), let to = year(v) else {
                             d.append(.error(.projectFile, at: loc,
-                                "factor_lookup.\(param).years: '\(k)': \(v) is not year: year; expected e.g. "
-                                    + "{\"2005\": 2012}"))
+                                "factor_lookup.\(param).years: '\(k)': \(show(v)) is not year: year (both between "
+                                    + "1900 and 2100); expected e.g. {\"2005\": 2012}"))
                             continue
                         }
                         ov.years[from] = to
@@ -246,8 +262,9 @@ public enum ProjectReader {
               let rollup = number("rollup_tolerance", default: 0.01) else { return nil }
         var priceBase = baseYears.min() ?? 2005
         if let raw = object["gdp_price_base"] {
-            guard let y = raw as? Int else {
-                d.append(.error(.projectFile, at: loc, "'gdp_price_base' must be a year such as 2020"))
+            guard let y = year(raw) else {
+                d.append(.error(.projectFile, at: loc, "'gdp_price_base': \(show(raw)) is not a year; expected a year "
+                    + "between 1900 and 2100 such as 2020"))
                 return nil
             }
             priceBase = y

@@ -1,6 +1,14 @@
 import Foundation
 import GHGCore
 
+/// An output folder that would overwrite or remove inputs.
+public struct OutputFolderError: Error, CustomStringConvertible {
+    /// What is wrong and what to do.
+    public var message: String
+    /// The message.
+    public var description: String { message }
+}
+
 /// Renders and writes the outputs of `ghg compile` (DESIGN §7). Every renderer is a pure function of the
 /// compilation, so the same inputs give byte-identical files whatever the thread count.
 public enum OutputWriter {
@@ -465,14 +473,49 @@ public enum OutputWriter {
         return files
     }
 
+    /// Why `out` may not be an output folder: it is, lies inside or contains one of `inputs` (the project folder, the
+    /// factor library), so writing or cleaning it could destroy inputs. Nil when it is safe.
+    public static func outputFolderProblem(_ out: String, inputs: [String]) -> String? {
+        func canonical(_ p: String) -> String {
+            URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let o = canonical(out)
+        for input in inputs {
+            let i = canonical(input)
+            if o == i { return "the output folder '\(out)' is the input folder '\(input)'; expected a folder of its own, e.g. out/demo" }
+            if o.hasPrefix(i + "/") { return "the output folder '\(out)' lies inside the input folder '\(input)'; expected a folder outside it, e.g. out/demo" }
+            if i.hasPrefix(o + "/") { return "the output folder '\(out)' contains the input folder '\(input)'; expected a folder of its own, e.g. out/demo" }
+        }
+        return nil
+    }
+
+    /// The outputs a previous compile wrote into a folder, as its manifest lists them (plus the manifest and the
+    /// diagnostics), that exist: the only files a new compile removes.
+    static func previousOutputs(in directory: String) -> [String] {
+        var names: Set<String> = []
+        if let bytes = FileSystem.read(FileSystem.join(directory, "manifest.json")),
+           let m = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] {
+            for e in m["outputs"] as? [[String: Any]] ?? [] {
+                if let p = e["path"] as? String, outputNames.contains(p) { names.insert(p) }
+            }
+            names.insert("manifest.json")
+        }
+        names.insert("diagnostics.csv")
+        return names.sorted().filter { FileSystem.exists(FileSystem.join(directory, $0)) }
+    }
+
     /// Writes the outputs into `directory` (created if needed), large ones in parallel, each hashed as it is written.
     /// After errors only `diagnostics.csv` is written, so that no partial inventory is ever mistaken for a result.
     /// Outputs named in `skipping` (`lineage.jsonl`) are not written and not listed in the manifest.
     public static func write(_ c: Compilation, to directory: String, threads: Int? = nil,
                              skipping: Set<String> = []) throws -> [String] {
+        if let root = c.project?.root, let problem = outputFolderProblem(directory, inputs: [root]) {
+            throw OutputFolderError(message: problem)
+        }
         try FileSystem.makeDirectory(directory)
-        // Outputs of an earlier run must not survive beside this run's diagnostics.
-        for name in outputNames where FileSystem.exists(FileSystem.join(directory, name)) {
+        // Outputs of an earlier run must not survive beside this run's diagnostics: the files the folder's previous
+        // manifest lists as outputs, and nothing else.
+        for name in previousOutputs(in: directory) {
             try FileManager.default.removeItem(atPath: FileSystem.join(directory, name))
         }
         guard c.succeeded else {
