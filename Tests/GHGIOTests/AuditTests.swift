@@ -173,21 +173,25 @@ struct AuditTests {
     func verify() throws {
         let dir = NSTemporaryDirectory() + "ghg-verify-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: repositoryRoot + "/Templates/demo-city", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "-out"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: out)
+        }
         let c = Compiler.compile(projectAt: dir, options: CompileOptions(factorsDirectory: factorLibrary))
-        _ = try OutputWriter.write(c, to: dir + "/out")
-        #expect(Verifier.verify(outputDirectory: dir + "/out", projectAt: dir, factorsDirectory: factorLibrary) == [])
+        _ = try OutputWriter.write(c, to: out)
+        #expect(Verifier.verify(outputDirectory: out, projectAt: dir, factorsDirectory: factorLibrary) == [])
         // Edit one activity value: the recompiled outputs differ, and the changed input is named.
         let path = dir + "/activity/energy.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: ",168.6,万吨,", with: ",168.7,万吨,").write(toFile: path, atomically: true,
                                                                                     encoding: .utf8)
-        let problems = Verifier.verify(outputDirectory: dir + "/out", projectAt: dir, factorsDirectory: factorLibrary)
+        let problems = Verifier.verify(outputDirectory: out, projectAt: dir, factorsDirectory: factorLibrary)
         #expect(problems.contains { $0.hasPrefix("inventory.csv: recompiling gives a different file; changed inputs: "
                                                   + "activity/energy.csv (sha256 ") })
         // Edit an output: it is named as edited after compilation.
-        try "tampered\n".write(toFile: dir + "/out/targets.csv", atomically: true, encoding: .utf8)
-        let again = Verifier.verify(outputDirectory: dir + "/out", projectAt: dir, factorsDirectory: factorLibrary)
-        #expect(again.contains { $0.hasPrefix(dir + "/out/targets.csv: edited after compilation") })
+        try "tampered\n".write(toFile: out + "/targets.csv", atomically: true, encoding: .utf8)
+        let again = Verifier.verify(outputDirectory: out, projectAt: dir, factorsDirectory: factorLibrary)
+        #expect(again.contains { $0.hasPrefix(out + "/targets.csv: edited after compilation") })
     }
 }

@@ -81,16 +81,19 @@ public struct TestProject {
                                                                   threads: threads))
     }
 
-    /// Compiles, writes the outputs to a fresh folder and returns that folder.
+    /// Compiles, writes the outputs to a folder beside the project (never inside it) and returns that folder.
     public func compileToDisk(gwp: GWPSet? = nil, threads: Int = 1) throws -> (Compilation, String) {
         let c = compile(gwp: gwp, threads: threads)
-        let out = root + "/out"
+        let out = root + "-out"
         _ = try OutputWriter.write(c, to: out)
         return (c, out)
     }
 
-    /// Deletes the folder.
-    public func remove() { try? FileManager.default.removeItem(atPath: root) }
+    /// Deletes the folder and its output folder.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: root)
+        try? FileManager.default.removeItem(atPath: root + "-out")
+    }
 }
 
 /// Reads a CSV output file into rows of named fields.
