@@ -30,12 +30,37 @@ struct EFDBCitationTests {
         return out
     }()
 
-    /// Row unit → the EFDB unit it equals (a factor of 1 in every case the set uses).
+    /// Row unit → the EFDB unit it equals (a factor of 1 in every case the energy rows use), by prefix.
     static let sameUnit: [(row: String, efdb: String)] = [
         ("TJ/Gg", "TJ/Gg"), ("tC/TJ", "kg/GJ"), ("1", "fraction"), ("kg/TJ", "kg/TJ"),
         ("Gg/10^6 m3", "Gg per 10^6 m^3"), ("Gg/10^3 m3", "Gg per 10^3 m^3"), ("m3/t", "m^3/tonne"),
-        ("tCO2/t", "tonne CO2/tonne"), ("tCO2/t", "tonnes CO2/tonnes"),
     ]
+    /// EFDB unit → (row unit, divisor): the IPPU records' units, each a rescaling of the same quantity (tonne = t,
+    /// % = 1/100).
+    static let efdbUnits: [String: (row: String, divisor: Double)] = [
+        "tonne CO2/tonne clinker produced": ("tCO2/t", 1), "% (by weight)": ("1", 100), "%": ("1", 100),
+        "tonne CO2/tonne high calcium lime produced": ("tCO2/t", 1), "tonnes CO2/tonnes dolomitic lime": ("tCO2/t", 1),
+        "tonne CO2/tonne lime produced": ("tCO2/t", 1), "tonne CO2/tonne glass": ("tCO2/t", 1),
+        "tonne CO2/tonne carbonate": ("tCO2/t", 1), "GJ[NCV]/tonne NH3": ("GJ/t", 1),
+        "kg N2O/tonne nitric acid produced": ("kg N2O/t", 1), "kg/tonne adipic acid produced": ("kg N2O/t", 1),
+        "tonne CO2/tonne carbide produced": ("tCO2/t", 1), "kg CH4/tonne silicon carbide produced": ("kg CH4/t", 1),
+        "kg HFC-23/kg HCFC-22 manufactured": ("kg HFC-23/kg", 1), "tonne CO2/tonne sinter produced": ("tCO2/t", 1),
+        "tonne CO2/tonne pig iron produced": ("tCO2/t", 1), "tonne CO2/tonne DRI produced": ("tCO2/t", 1),
+        "tonne CO2/tonne pellet produced": ("tCO2/t", 1), "tonne CO2/tonne steel produced": ("tCO2/t", 1),
+        "kg CH4/tonne sinter produced": ("kg CH4/t", 1), "tonne CO2/tonne coke produced": ("tCO2/t", 1),
+        "g CH4/tonne coke produced": ("g CH4/t", 1), "tonne CO2/tonne ferroalloy produced": ("tCO2/t", 1),
+        "kg CH4/tonne ferroalloy produced": ("kg CH4/t", 1), "tonne CO2/tonne Al": ("tCO2/t", 1),
+        "kg CF4 /tonne Al": ("kg CF4/t", 1), "kg C2F6 /tonne Al": ("kg C2F6/t", 1),
+        "tonne CO2/tonne primary Mg produced": ("tCO2/t", 1), "kg SF6/tonne magnesium casting": ("kg SF6/t", 1),
+        "tonne CO2/tonne lead produced": ("tCO2/t", 1), "tonne CO2/tonne zinc produced": ("tCO2/t", 1),
+        "fraction [amount of gas emitted per year per nameplate capacity of all equipment": ("1/yr", 1),
+    ]
+
+    /// The divisor that turns the EFDB value into the row's unit, or nil when the units are not the same quantity.
+    static func divisor(row: String, efdb: String) -> Double? {
+        if let u = efdbUnits[efdb] { return u.row == row ? u.divisor : nil }
+        return sameUnit.contains { $0.row == row && efdb.hasPrefix($0.efdb) } ? 1 : nil
+    }
     static let gas = ["ef_ch4": "METHANE", "ef_n2o": "NITROUS OXIDE", "ef_co2": "CARBON DIOXIDE"]
     static let kind = ["ncv": "Net Calorific Value", "carbon_content": "Carbon Content",
                        "oxidation": "Carbon Oxidation Factor"]
@@ -71,6 +96,8 @@ struct EFDBCitationTests {
                 }
                 continue
             }
+            // A value derived from, not equal to, the record it cites (an explicit zero for "no abatement") says so.
+            if note.contains("not an EFDB value") { continue }
             var roles = ns.substring(with: m.range(at: 1)).split(separator: ",")
                 .map { ("value", $0.trimmingCharacters(in: .whitespaces).dropFirst().description) }
             if m.range(at: 2).location != NSNotFound { roles.append(("low", ns.substring(with: m.range(at: 2)))) }
@@ -82,7 +109,7 @@ struct EFDBCitationTests {
                     continue
                 }
                 let unit = r["unit"] ?? ""
-                guard sameUnit.contains(where: { $0.row == unit && rec.unit.hasPrefix($0.efdb) }) else {
+                guard let divisor = divisor(row: unit, efdb: rec.unit) else {
                     out.append("\(at): no documented conversion from EFDB unit '\(rec.unit)' to '\(unit)'")
                     continue
                 }
@@ -91,15 +118,19 @@ struct EFDBCitationTests {
                     out.append("\(at): EFDB #\(id) is not a \(k) record")
                 }
                 let value = Double(r["value"] ?? ""), low = Double(r["low"] ?? ""), high = Double(r["high"] ?? "")
-                let (single, range) = parse(rec.value)
+                let (parsedSingle, parsedRange) = parse(rec.value)
+                let single = parsedSingle.map { $0 / divisor }
+                let range = parsedRange.map { ($0.0 / divisor, $0.1 / divisor) }
                 if let x = single {
                     let mine: Double? = role == "value" ? value : role == "low" ? low : high
                     if mine != x {
                         out.append("\(at): \(parameter) \(r["item"] ?? "") \(role) \(r[role] ?? "") ≠ EFDB #\(id) \(rec.value)")
                     }
                 } else if let (a, b) = range {
-                    // A range: the value is one end, low/high are the range.
-                    if role != "value" || !(value == a || value == b) || low != a || high != b {
+                    // A range: the value is one end (an uncertainty range) or the midpoint (a typical composition,
+                    // as the note says), low/high are the range.
+                    let midpoint = note.lowercased().contains("midpoint") && value.map { abs($0 - (a + b) / 2) <= 1e-12 * (a + b) } == true
+                    if role != "value" || !(value == a || value == b || midpoint) || low != a || high != b {
                         out.append("\(at): \(parameter) \(r["item"] ?? "") value \(r["value"] ?? "") (low "
                             + "\(r["low"] ?? ""), high \(r["high"] ?? "")) is not an end of EFDB #\(id)'s range \(rec.value)")
                     }
@@ -113,7 +144,8 @@ struct EFDBCitationTests {
 
     @Test("every IPCC row's value equals the EFDB record it cites", arguments: [
         "fuel-properties.csv", "stationary-combustion.csv", "stationary-combustion-china-items.csv",
-        "mobile-combustion.csv", "fugitive.csv", "ippu-minerals.csv",
+        "mobile-combustion.csv", "fugitive.csv", "ippu-minerals.csv", "ippu-chemicals.csv", "ippu-metals.csv",
+        "ippu-product-use.csv",
     ])
     func citedRecordsMatch(_ file: String) throws {
         let (checked, problems) = try Self.problems(file: factorLibrary + "/ipcc-2006/" + file)
@@ -125,7 +157,8 @@ struct EFDBCitationTests {
     func fixtureComplete() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: factorLibrary + "/ipcc-2006")
             .filter { $0.hasSuffix(".csv") }.sorted()
-        #expect(files == ["fuel-properties.csv", "fugitive.csv", "ippu-minerals.csv", "mobile-combustion.csv",
+        #expect(files == ["fuel-properties.csv", "fugitive.csv", "ippu-chemicals.csv", "ippu-metals.csv",
+                          "ippu-minerals.csv", "ippu-product-use.csv", "mobile-combustion.csv",
                           "stationary-combustion-china-items.csv", "stationary-combustion.csv"])
         var cited = Set<String>()
         let id = try NSRegularExpression(pattern: #"#(\d{5,6})\b"#)

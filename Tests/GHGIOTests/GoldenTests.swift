@@ -27,10 +27,10 @@ struct GoldenTests {
         #expect(warnings.filter { $0.contains("is for 2012, 8 years from the inventory year 2020") }.count == 3)
         #expect(c.succeeded)
         let calc = c.calculation!
-        // Every activity row is used or reported: 222 rows, all used (12 are notation keys).
-        #expect(c.project?.activityRowCount == 222)
-        #expect(calc.usedRowCount == 222)
-        #expect(calc.plan.notationRows.count == 12)
+        // Every activity row is used or reported: 246 rows (222 energy, 24 IPPU), all used (13 are notation keys).
+        #expect(c.project?.activityRowCount == 246)
+        #expect(calc.usedRowCount == 246)
+        #expect(calc.plan.notationRows.count == 13)
     }
 
     @Test("every output matches its golden file byte for byte")

@@ -45,8 +45,24 @@ struct KernelTests {
 
     /// Rows of the methods the demo does not use (IPPU so far), so that every method has lines in a test.
     static let otherMethodRows = [
+        "510802,2022,2.A.1,clinker_production,clinker,80,万吨,s,,",
+        "510802,2022,2.A.1,cement_production,portland_cement,10,万吨,s,,",
+        "510802,2022,2.A.1,clinker_trade,clinker,1,万吨,s,,import",
+        "510802,2022,2.A.1,clinker_trade,clinker,0.5,万吨,s,,export",
         "510802,2022,2.A.2,lime_production,high_calcium_lime,100000,t,TV14,,",
         "510802,2022,2.A.2,lime_production,dolomitic_lime,2.5,万吨,plant survey,,",
+        "510802,2022,2.A.3,glass_production,glass,5,万吨,s,,",
+        "510802,2022,2.A.4.d,carbonate_use,limestone,1,万吨,s,,",
+        "510802,2022,2.B.1,ammonia_production,natural_gas,10,万吨,s,,",
+        "510802,2022,2.B.1,co2_recovery,co2,5,万吨,s,,",
+        "510802,2022,2.B.2,nitric_acid_production,nitric_acid,20,万吨,s,,high_pressure",
+        "510802,2022,2.B.3,adipic_acid_production,adipic_acid,5,万吨,s,,catalytic",
+        "510802,2022,2.B.5,carbide_production,silicon_carbide,1000,t,s,,",
+        "510802,2022,2.B.9.a,hcfc22_production,hcfc_22,5000,t,s,,recent",
+        "510802,2022,2.C.1,metal_production,sinter,10,万吨,s,,",
+        "510802,2022,2.C.3,metal_production,primary_aluminium,10,万吨,s,,cwpb",
+        "510802,2022,2.C.4,metal_production,magnesium,2000,t,s,,casting",
+        "510802,2022,2.G.1,sf6_equipment,sf6,50,t,s,,closed_pressure_europe",
     ]
 
     @Test("every line of the demo and of the other methods: the rendered formula re-evaluates to the line's mass")

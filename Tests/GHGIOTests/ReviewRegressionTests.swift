@@ -50,7 +50,9 @@ struct ReviewRegressionTests {
         #expect(c.log.sorted.filter { $0.severity == .error }.map(\.description) == [
             "activity/a.csv:2:42: error: no factor for parameter 'grid_ef' for item 'electricity', category IND.1, "
                 + "region 510802, year 2020, unit of mass/electricity in the stack [china-grid]; expected a row in one "
-                + "of these sets or in the project's factors/ folder [missing-factor]",
+                + "of these sets or in the project's factors/ folder; the stack has it for years 2012, 2021, 2022, "
+                + "2023: map the year in ghg-project.json, e.g. \"factor_lookup\": {\"grid_ef\": {\"years\": "
+                + "{\"2020\": 2021}}} [missing-factor]",
         ])
         // Choosing the national 2021 factor explicitly works: 100 000 MWh × 0.5568 (a factor year one year away
         // gets no factor-year warning; that needs more than three).

@@ -125,6 +125,8 @@ public enum FormulaText {
             default:
                 if let x = Double(word), !word.contains(where: \.isLetter) {
                     out.append(.number(x))
+                } else if word.hasPrefix("−"), let x = Double(word.dropFirst()) {
+                    out.append(.number(-x))
                 } else if let (a, b) = ratio(String(word)) {
                     out.append(.ratio(a, b))
                 } else if let caret = word.firstIndex(of: "^"), let a = Double(word[..<caret]),

@@ -176,8 +176,22 @@ public struct PlanningSupport {
                     return nil
                 }
             }
-            diagnostics.append(PlannedDiagnostic(severity, e.isMissing ? .missingFactor : .ambiguousFactor, .item,
-                                                 e.message + consequence))
+            // What the stack does have for the item: the technologies to choose from.
+            var hint = "", field = ActivityField.item
+            if e.isMissing {
+                let (techs, years) = context.factors.alternatives(to: q)
+                if !techs.isEmpty {
+                    hint = "; the stack has it for technology " + techs.map { "'\($0)'" }.joined(separator: ", ")
+                        + ": name one in the row's 'technology' column"
+                    field = .technology
+                } else if !years.isEmpty {
+                    hint = "; the stack has it for " + (years.count == 1 ? "year " : "years ")
+                        + years.map(String.init).joined(separator: ", ") + ": map the year in ghg-project.json, e.g. "
+                        + "\"factor_lookup\": {\"\(parameter)\": {\"years\": {\"\(year)\": \(years.min { abs($0 - year) < abs($1 - year) }!)}}}"
+                }
+            }
+            diagnostics.append(PlannedDiagnostic(severity, e.isMissing ? .missingFactor : .ambiguousFactor,
+                                                 field, e.message + hint + consequence))
             return nil
         }
     }
@@ -231,8 +245,10 @@ public struct RowPlanner {
     public var item: String { support.item }
     /// The rows' category.
     public var category: CategoryCode { support.category }
-    /// The rows' technology, if any.
+    /// The rows' technology, if any (nil when it is a direction).
     public var technology: String? { support.technology }
+    /// The rows' technology when it is one of the spec's ``MethodSpec/directions`` (`import`, `export`).
+    public internal(set) var direction: String?
     /// The rows' unit.
     public let unit: MeasurementUnit
     /// The rows' year.
@@ -353,7 +369,9 @@ public enum MethodRegistry {
         FuelCombustion(), FuelNonEnergyUse(), CoalMining(), OilGasSystem(), NetImport.electricity, NetImport.heat,
         DirectEmission(), ReferenceApproach(),
         // IPPU.
-        LimeProduction(),
+        ClinkerProduction(), CementProduction(), ClinkerTrade(), LimeProduction(), GlassProduction(), CarbonateUse(),
+        AmmoniaProduction(), CO2Recovery(), NitricAcidProduction(), AdipicAcidProduction(), CarbideProduction(),
+        HCFC22Production(), MetalProduction(), SF6Equipment(),
     ]
 
     /// The methods by kind.

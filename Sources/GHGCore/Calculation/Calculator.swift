@@ -135,6 +135,11 @@ public enum Calculator {
             }
             plan.rejected[r] = failed
         }
+        // Across rows of one region and year: measured and calculated twice, reductants and feedstocks burnt.
+        for (r, d) in BoundaryChecks.check(table, buckets: buckets, rejected: plan.rejected) {
+            if d.severity == .error { plan.rejected[r] = true }
+            log.report(d)
+        }
         mark("  stage 1: rows checked")
 
         // Stage 2: plan each distinct signature once. Modes: 0 planned, 1 checked only (a value row that is not
@@ -252,9 +257,11 @@ public enum Calculator {
                               planLines: Bool, plan: inout Plan) -> RowPlan {
         let s = table.symbols
         let spec = method.spec
+        let rowTechnology = sig.technology < 0 ? nil : s.technologies[Int(sig.technology)]
+        let direction = rowTechnology.flatMap { spec.directions.contains($0) ? $0 : nil }
         var support = PlanningSupport(context: context, cache: cache, item: s.items[Int(sig.item)],
                                       category: s.categories[Int(sig.category)],
-                                      technology: sig.technology < 0 ? nil : s.technologies[Int(sig.technology)],
+                                      technology: direction == nil ? rowTechnology : nil,
                                       region: table.regionOf(r), year: Int(sig.year))
         let category = support.category
         if !spec.categoryPrefixes.isEmpty && !spec.categoryPrefixes.contains(where: { $0.isPrefix(of: category) }) {
@@ -284,13 +291,14 @@ public enum Calculator {
                     + spec.dimensions.map(\.description).joined(separator: " or "))
         }
         support.diagnostics += method.validate(SignatureValues(item: support.item, category: category,
-                                                               technology: support.technology, unit: unit,
+                                                               technology: rowTechnology, unit: unit,
                                                                year: support.year), context)
         if support.diagnostics.contains(where: { $0.severity == .error }) || !planLines {
             return RowPlan(lines: [], energy: nil, diagnostics: support.diagnostics)
         }
         guard let unit else { return RowPlan(lines: [], energy: nil, diagnostics: support.diagnostics) }
         var p = RowPlanner(signature: sig, support: support, activity: method.activity, unit: unit)
+        p.direction = direction
         method.plan(&p)
         // A technology the row names but no factor row used is a typo or a missing (often local) factor, such as the
         // vented CO2 of a sour-gas plant: the row was computed with generic factors only.

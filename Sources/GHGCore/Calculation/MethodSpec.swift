@@ -22,11 +22,17 @@ public struct MethodSpec: Sendable {
     public var parameters: [FactorParameter]
     /// Parameters looked up for a fixed item (`density` of `methane`).
     public var fixedItemParameters: [(FactorParameter, String)]
+    /// Values of the `technology` column that are not factor keys but say something about the row (the direction
+    /// of `clinker_trade`: `import`, `export`): factor lookups ignore them, and the method reads them as
+    /// ``RowPlanner/direction``.
+    public var directions: Set<String>
 
     /// Creates a spec.
     public init(_ activity: ActivityKind, categories: [String], dimensions: [PhysicalDimension],
                 itemKinds: [ItemKind]?, allowsNegative: Bool = false, negativeTechnologies: Set<String> = [],
-                parameters: [FactorParameter], fixedItemParameters: [(FactorParameter, String)] = []) {
+                parameters: [FactorParameter], fixedItemParameters: [(FactorParameter, String)] = [],
+                directions: Set<String> = []) {
+        self.directions = directions
         self.activity = activity
         categoryPrefixes = categories.compactMap(CategoryCode.init)
         precondition(categoryPrefixes.count == categories.count, "malformed category in the spec of \(activity)")

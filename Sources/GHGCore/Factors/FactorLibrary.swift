@@ -170,6 +170,32 @@ public struct FactorLibrary: Sendable {
         return out.sorted()
     }
 
+    /// What would have matched a query that found nothing: the technologies, and the years, for which the same
+    /// lookup succeeds (for a message that leads to the fix).
+    public func alternatives(to query: FactorQuery) -> (technologies: [String], years: [Int]) {
+        var techs: [String] = []
+        for t in technologies(of: query.parameter, item: query.item) where t != query.technology {
+            var q = query
+            q.technology = t
+            if case .success = resolve(q) { techs.append(t) }
+        }
+        var candidates = Set<Int>()
+        for set in sets {
+            for i in set.candidates(parameter: query.parameter, item: query.item) {
+                let r = set.rows[i]
+                if let from = r.yearFrom { candidates.insert(from) }
+                if let to = r.yearTo { candidates.insert(to) }
+            }
+        }
+        var years: [Int] = []
+        for y in candidates.sorted() where y != query.year {
+            var q = query
+            q.year = y
+            if case .success = resolve(q) { years.append(y) }
+        }
+        return (techs, years)
+    }
+
     /// The set ids in stack order.
     public var stackIDs: [String] { sets.map(\.info.id) }
 

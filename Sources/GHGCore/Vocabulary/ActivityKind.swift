@@ -31,8 +31,34 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let fuelSupply = ActivityKind("fuel_supply")
     /// A measured emission counted as given (a key enterprise's verified report).
     public static let directEmission = ActivityKind("direct_emission")
+    /// Clinker produced, 2.A.1 (IPCC Tier 2 on clinker data).
+    public static let clinkerProduction = ActivityKind("clinker_production")
+    /// Cement produced, by cement type, 2.A.1 (IPCC Tier 1 on cement data).
+    public static let cementProduction = ActivityKind("cement_production")
+    /// Clinker imported or exported (technology `import` / `export`), the Tier 1 trade correction of 2.A.1.
+    public static let clinkerTrade = ActivityKind("clinker_trade")
     /// Lime produced, by lime type, for process CO2, 2.A.2.
     public static let limeProduction = ActivityKind("lime_production")
+    /// Glass produced, 2.A.3.
+    public static let glassProduction = ActivityKind("glass_production")
+    /// Carbonate consumed in an industrial process, 2.A.4 (or the using category, such as flux in 2.C.1).
+    public static let carbonateUse = ActivityKind("carbonate_use")
+    /// Ammonia produced, by feedstock fuel, 2.B.1.
+    public static let ammoniaProduction = ActivityKind("ammonia_production")
+    /// CO2 recovered from ammonia production for downstream use (urea), subtracted in 2.B.1.
+    public static let co2Recovery = ActivityKind("co2_recovery")
+    /// Nitric acid produced, 2.B.2.
+    public static let nitricAcidProduction = ActivityKind("nitric_acid_production")
+    /// Adipic acid produced, 2.B.3.
+    public static let adipicAcidProduction = ActivityKind("adipic_acid_production")
+    /// Calcium or silicon carbide produced, 2.B.5.
+    public static let carbideProduction = ActivityKind("carbide_production")
+    /// HCFC-22 produced, for its HFC-23 by-product, 2.B.9.a.
+    public static let hcfc22Production = ActivityKind("hcfc22_production")
+    /// A metal, alloy or intermediate produced (iron and steel, ferroalloys, aluminium, magnesium, lead, zinc), 2.C.
+    public static let metalProduction = ActivityKind("metal_production")
+    /// SF6 contained in electrical equipment (the bank), 2.G.1.
+    public static let sf6Equipment = ActivityKind("sf6_equipment")
 }
 
 /// The IPCC notation keys that may stand in place of a value (IPCC 2006 Vol.1 Ch.8 §8.2.2).
