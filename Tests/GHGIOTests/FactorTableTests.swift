@@ -35,6 +35,21 @@ struct FactorTableTests {
         }
     }
 
+    @Test("every IPCC default names its volume and its table, equation, section or page (or its EFDB record)")
+    func ipccSourcesLocated() throws {
+        let (ref, _) = Self.reference
+        let set = try #require(ref.sets["ipcc-2006"])
+        for row in set.rows {
+            let s = row.source
+            let located = ["Table", "Eq.", "§", " p."].contains { s.contains($0) }
+            // A value the EFDB states only in a record's conditions cites the record; one without a record says
+            // UNVERIFIED in its note.
+            let accounted = s.contains("EFDB #") || row.note.contains("UNVERIFIED")
+            #expect(s.contains("IPCC 2006 Vol.") && (located || (s.contains("Ch.") && accounted)),
+                    "\(row.location): source '\(s)' names no volume and table, equation, section or page")
+        }
+    }
+
     @Test("every factor row has a source, a known item, a known category and a finite value", arguments: setIDs)
     func rowsAreComplete(_ id: String) throws {
         let (ref, _) = Self.reference
