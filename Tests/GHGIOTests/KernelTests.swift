@@ -63,6 +63,33 @@ struct KernelTests {
         "510802,2022,2.C.3,metal_production,primary_aluminium,10,万吨,s,,cwpb",
         "510802,2022,2.C.4,metal_production,magnesium,2000,t,s,,casting",
         "510802,2022,2.G.1,sf6_equipment,sf6,50,t,s,,closed_pressure_europe",
+        "510802,2022,3.A,livestock_population,swine,2,万头,s,,",
+        "510802,2022,3.A,livestock_population,dairy_cattle,1000,头,s,,",
+        "510802,2022,3.C.7,rice_cultivation,single_rice,1000,ha,s,,irrigated",
+        "510802,2022,3.C.4,nitrogen_input,synthetic_fertiliser,1,万吨,s,,",
+        "510802,2022,3.C.4,nitrogen_input,compound_fertiliser,1,万吨,s,,",
+        "510802,2022,3.C.4,nitrogen_input,urine_dung_pasture,100,t N,s,,cattle_poultry_pigs",
+        "510802,2022,3.C.4,crop_residue,wheat,10,万吨,s,,",
+        "510802,2022,3.C.3,urea_application,urea,1000,t,s,,",
+        "510802,2022,3.C.2,lime_application,dolomite,1000,t,s,,",
+    ]
+
+    /// The project factors the other methods' rows need (a county's climate, animal masses and manure systems,
+    /// rice days, residue ratios): what a real project supplies.
+    static let otherMethodFactors = [
+        "set.json": #"{"id": "county", "version": "1"}"#,
+        "region-membership.csv": "region,member,year_from,year_to,source,note\nmat_17c,510802,,,station normal,\n",
+        "f.csv": ([ReferenceReader.factorColumns.joined(separator: ",")] + [
+            "animal_mass,swine,,,,,,60,kg/head,,,,survey,", "animal_mass,dairy_cattle,,,,,,500,kg/head,,,,survey,",
+            "manure_system_share,swine,,solid_storage,,,,0.6,1,,,,survey,",
+            "manure_system_share,swine,,pasture,,,,0.1,1,,,,survey,",
+            "manure_system_share,swine,,liquid_slurry_crust,,,,0.3,1,,,,survey,",
+            "manure_system_share,dairy_cattle,,solid_storage,,,,1,1,,,,survey,",
+            "frac_leach_ms,,,solid_storage,,,,0.02,1,,,,survey,", "frac_leach_ms,,,liquid_slurry_crust,,,,0.03,1,,,,survey,",
+            "cultivation_days,,3.C.7,,,,,115,d,,,,survey,", "n_content,compound_fertiliser,,,,,,0.15,1,,,,label,",
+            "residue_ratio,wheat,,,,,,1.1,1,,,,草谷比 survey,", "frac_remove,wheat,,,,,,0.3,1,,,,survey,",
+            "frac_burnt,wheat,,,,,,0.1,1,,,,survey,",
+        ]).joined(separator: "\n") + "\n",
     ]
 
     @Test("every line of the demo and of the other methods: the rendered formula re-evaluates to the line's mass")
@@ -73,7 +100,8 @@ struct KernelTests {
         #expect(problems.isEmpty, "\(problems.prefix(5))")
         #expect(checked == calc.lines.count && checked > 300)
         let p = try TestProject(years: [2022], activity: ["a.csv": ([TestProject.header] + Self.otherMethodRows)
-                                                                    .joined(separator: "\n")])
+                                                                    .joined(separator: "\n")],
+                                factors: Self.otherMethodFactors)
         defer { p.remove() }
         let other = p.compile()
         let ok = other.succeeded

@@ -115,19 +115,19 @@ public struct PlanningSupport {
     var usedTechnology = false
     let item: String, category: CategoryCode, technology: String?, region: String, year: Int
 
-    /// Looks a factor up; reports a missing, ambiguous or wrongly dimensioned factor at the row's item and returns
-    /// nil. `severity` is `.warning` for factors the emissions do not depend on (standard-coal coefficients), with
+    /// Looks a factor up (for the row's technology, or `technology` when given); reports a missing, ambiguous or
+    /// wrongly dimensioned factor at the row's item and returns nil. `severity` is `.warning` for factors the emissions do not depend on (standard-coal coefficients), with
     /// `consequence` saying what is then not computed; `quiet` suppresses the report of a missing factor (the
     /// method reports the alternatives it tried itself).
     public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
                                 requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
-                                consequence: String = "") -> ResolvedFactor? {
+                                consequence: String = "", technology lookupTechnology: String? = nil) -> ResolvedFactor? {
         let (q, note) = context.factors.query(parameter, item: item ?? self.item, category: category ?? self.category,
-                                              technology: technology, region: region, year: year,
+                                              technology: lookupTechnology ?? technology, region: region, year: year,
                                               dimension: requirement.dimension)
         switch cache.resolve(context.factors, q, note: note) {
         case let .success(f):
-            if f.row.technology != nil { usedTechnology = true }
+            if f.row.technology != nil && lookupTechnology == nil { usedTechnology = true }
             for row in f.skippedProjectRows {
                 diagnostics.append(PlannedDiagnostic(.warning, .unitDimension, .item,
                     "project factor '\(parameter)' at \(row.location) has unit '\(row.unit.symbol)' "
@@ -143,7 +143,7 @@ public struct PlanningSupport {
             }
             // A technology the project asked for (a caliber, or factor_lookup's) that the stack has, but not for this
             // year or region: the row without technology was used, and the user is told.
-            if f.row.technology == nil, let t = q.technology, t != technology,
+            if f.row.technology == nil, let t = q.technology, t != technology, lookupTechnology == nil,
                context.factors.technologies(of: parameter, item: q.item).contains(t) {
                 diagnostics.append(PlannedDiagnostic(.warning, .caliber, .item,
                     "factor '\(parameter)' with technology '\(t)' (\(note ?? "ghg-project.json")) has no row for "
@@ -182,8 +182,9 @@ public struct PlanningSupport {
                 let (techs, years) = context.factors.alternatives(to: q)
                 if !techs.isEmpty {
                     hint = "; the stack has it for technology " + techs.map { "'\($0)'" }.joined(separator: ", ")
-                        + ": name one in the row's 'technology' column"
-                    field = .technology
+                        + (lookupTechnology == nil ? ": name one in the row's 'technology' column"
+                            : ": expected a '\(lookupTechnology!)' row in the project's factors/ folder")
+                    if lookupTechnology == nil { field = .technology }
                 } else if !years.isEmpty {
                     hint = "; the stack has it for " + (years.count == 1 ? "year " : "years ")
                         + years.map(String.init).joined(separator: ", ") + ": map the year in ghg-project.json, e.g. "
@@ -265,12 +266,14 @@ public struct RowPlanner {
         self.unit = unit
     }
 
-    /// Looks a factor up (see ``PlanningSupport/factor(_:item:category:requirement:quiet:severity:consequence:)``).
+    /// Looks a factor up (see
+    /// ``PlanningSupport/factor(_:item:category:requirement:quiet:severity:consequence:technology:)``); `technology`
+    /// looks up another technology than the row's (a manure system of the animal).
     public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
                                 requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
-                                consequence: String = "") -> ResolvedFactor? {
+                                consequence: String = "", technology: String? = nil) -> ResolvedFactor? {
         support.factor(parameter, item: item, category: category, requirement: requirement, quiet: quiet,
-                       severity: severity, consequence: consequence)
+                       severity: severity, consequence: consequence, technology: technology)
     }
 
     /// Adds a line: `formula` over `factors` (one per slot), landing in `category` (default the row's) with `gas`
@@ -372,6 +375,9 @@ public enum MethodRegistry {
         ClinkerProduction(), CementProduction(), ClinkerTrade(), LimeProduction(), GlassProduction(), CarbonateUse(),
         AmmoniaProduction(), CO2Recovery(), NitricAcidProduction(), AdipicAcidProduction(), CarbideProduction(),
         HCFC22Production(), MetalProduction(), SF6Equipment(),
+        // Agriculture.
+        LivestockPopulation(), RiceCultivation(), NitrogenInput(), CropResidue(), CarbonApplication.urea,
+        CarbonApplication.lime,
     ]
 
     /// The methods by kind.

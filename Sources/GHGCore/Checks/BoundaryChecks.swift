@@ -2,6 +2,7 @@
 ///
 /// - A measured plant total (`direct_emission`) and a calculated value for the same category, region and year are an
 ///   error, unless a note of either row says one contains the other ("subset", "included", "其中", "包含").
+/// - One animal in two `livestock_population` rows whose categories overlap (3.A and 3.A.1) is an error.
 /// - Carbon used as a reductant or feedstock is a process emission (sector 2), not combustion: a region-year that
 ///   reports metal production (2.C.1, 2.C.2) and burns coke or coal in iron and steel or ferroalloys (1.A.2.a), or
 ///   that reports ammonia from a feedstock fuel (2.B.1) and burns the same fuel in chemicals (1.A.2.c), gets a warning
@@ -19,6 +20,7 @@ enum BoundaryChecks {
         let combustion = s.activities.firstIndex(of: .fuelCombustion).map(Int32.init) ?? -1
         let metal = s.activities.firstIndex(of: .metalProduction).map(Int32.init) ?? -1
         let ammonia = s.activities.firstIndex(of: .ammoniaProduction).map(Int32.init) ?? -1
+        let livestock = s.activities.firstIndex(of: .livestockPopulation).map(Int32.init) ?? -1
         let steelCombustion = CategoryCode("1.A.2.a")!, chemicalsCombustion = CategoryCode("1.A.2.c")!
         let reductants: Set<String> = ["coke", "raw_coal", "cleaned_coal", "coking_coal", "anthracite",
                                        "bituminous_coal", "petroleum_coke"]
@@ -42,6 +44,19 @@ enum BoundaryChecks {
                                 + "them, or a note saying one is a subset of the other (e.g. '其中' or 'subset')")))
                         break
                     }
+                }
+            }
+            // One animal in two rows whose categories overlap (3.A and 3.A.1): its emissions would count twice.
+            let animals = rows.filter { table.activity[$0] == livestock }
+            for (k, a) in animals.enumerated() {
+                for b in animals[..<k] where table.item[a] == table.item[b] {
+                    let ca = s.categories[Int(table.category[a])], cb = s.categories[Int(table.category[b])]
+                    guard ca.isPrefix(of: cb) || cb.isPrefix(of: ca) else { continue }
+                    out.append((a, .error(.duplicateRow, at: table.location(a, .category),
+                        "'\(table.itemOf(a))' under \(ca) overlaps its row under \(cb) at \(table.location(b)) "
+                            + "(region \(table.regionOf(a)), year \(table.year[a])): its emissions would be counted "
+                            + "twice; expected one row under 3.A, or one under 3.A.1 and one under 3.A.2")))
+                    break
                 }
             }
             // Reductants and feedstocks booked as combustion.

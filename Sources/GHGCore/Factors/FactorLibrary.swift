@@ -140,6 +140,7 @@ public struct FactorLibrary: Sendable {
         self.regions = regions
         self.overrides = overrides
         self.calibers = calibers
+        projectMembership = sets.first { $0.info.isProjectSet }?.membership ?? []
         var first: [Int] = []
         var values: [Double] = []
         var regional = Set<String>()
@@ -157,6 +158,8 @@ public struct FactorLibrary: Sendable {
 
     /// The caliber chosen per item (``ProjectConfig/calibers``).
     public let calibers: [String: String]
+    /// The project set's region membership (climate zones …), applied in every set of the stack.
+    let projectMembership: [RegionMembership]
 
     /// The technologies of the rows of a parameter and item anywhere in the stack, sorted (the calibers a project
     /// can choose from, for a caliber parameter).
@@ -224,7 +227,8 @@ public struct FactorLibrary: Sendable {
     /// Whether any set has a region-specific row for the parameter and item, so that a lookup's result may depend on
     /// the region (lookups that cannot are shared between regions).
     public func isRegional(_ parameter: FactorParameter, item: String) -> Bool {
-        !regional.isEmpty && regional.contains(parameter.rawValue + "|" + item)
+        !regional.isEmpty && (regional.contains(parameter.rawValue + "|" + item)
+                              || regional.contains(parameter.rawValue + "|"))
     }
 
     /// Whether any row of any set is region-specific.
@@ -279,7 +283,7 @@ public struct FactorLibrary: Sendable {
         for (i, set) in sets.enumerated() {
             let candidates = set.candidates(parameter: query.parameter, item: query.item)
             if candidates.isEmpty { continue }
-            let chain = set.regionChain(start, year: query.year)
+            let chain = set.regionChain(start, year: query.year, also: set.info.isProjectSet ? [] : projectMembership)
             var best: [(Int, [Int])] = []
             for index in candidates {
                 let row = set.rows[index]
@@ -317,6 +321,6 @@ public struct FactorLibrary: Sendable {
             regionCloseness = chain.count - pos
         }
         return [row.region != nil ? 1 : 0, row.hasYears ? 1 : 0, regionCloseness, row.category?.depth ?? 0,
-                row.technology != nil ? 1 : 0]
+                row.technology != nil ? 1 : 0, row.item.isEmpty ? 0 : 1]
     }
 }

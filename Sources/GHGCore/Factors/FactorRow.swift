@@ -181,19 +181,26 @@ public struct FactorSet: Sendable {
 
     static func indexKey(_ parameter: FactorParameter, _ item: String) -> String { parameter.rawValue + "\u{1F}" + item }
 
-    /// The indices (into ``rows``) of the rows for a parameter and item.
+    /// The indices (into ``rows``) of the rows for a parameter and item: the item's own rows, then the rows for any
+    /// item (an empty `item`), which are less specific.
     public func candidates(parameter: FactorParameter, item: String) -> [Int] {
-        index[Self.indexKey(parameter, item)] ?? []
+        let own = index[Self.indexKey(parameter, item)] ?? []
+        guard !item.isEmpty, let any = index[Self.indexKey(parameter, "")] else { return own }
+        return own + any
     }
 
     /// The region chain for lookups in this set: the start codes (nearest first) followed by the factor regions they
-    /// belong to in `year` through this set's membership rows, breadth first.
-    public func regionChain(_ start: [String], year: Int) -> [String] {
+    /// belong to in `year` through this set's membership rows, and `extra` rows (the project's own membership, which
+    /// applies to every set: a county's climate is a property of the territory, not of an edition), breadth first.
+    public func regionChain(_ start: [String], year: Int, also extra: [RegionMembership] = []) -> [String] {
         var chain = start
         var i = 0
         while i < chain.count {
             let code = chain[i]
             for m in membership where m.member == code && m.covers(year: year) && !chain.contains(m.region) {
+                chain.append(m.region)
+            }
+            for m in extra where m.member == code && m.covers(year: year) && !chain.contains(m.region) {
                 chain.append(m.region)
             }
             i += 1

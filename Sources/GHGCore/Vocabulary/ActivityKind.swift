@@ -59,6 +59,18 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let metalProduction = ActivityKind("metal_production")
     /// SF6 contained in electrical equipment (the bank), 2.G.1.
     public static let sf6Equipment = ActivityKind("sf6_equipment")
+    /// Average annual population of an animal, 3.A (enteric, manure, and the manure N of 3.C).
+    public static let livestockPopulation = ActivityKind("livestock_population")
+    /// Harvested rice area by season, 3.C.7.
+    public static let riceCultivation = ActivityKind("rice_cultivation")
+    /// Nitrogen applied to managed soils, 3.C.4 (direct) and 3.C.5 (indirect).
+    public static let nitrogenInput = ActivityKind("nitrogen_input")
+    /// Crop production, for the nitrogen of its residues, 3.C.4 and 3.C.5.
+    public static let cropResidue = ActivityKind("crop_residue")
+    /// Urea applied, 3.C.3.
+    public static let ureaApplication = ActivityKind("urea_application")
+    /// Limestone or dolomite applied to soils, 3.C.2.
+    public static let limeApplication = ActivityKind("lime_application")
 }
 
 /// The IPCC notation keys that may stand in place of a value (IPCC 2006 Vol.1 Ch.8 §8.2.2).

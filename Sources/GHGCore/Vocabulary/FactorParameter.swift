@@ -119,6 +119,9 @@ public struct FactorParameter: RawRepresentable, Hashable, Comparable, Sendable,
     public static let sfPreseason = FactorParameter("sf_preseason")
     /// Rice scaling factor for organic amendments.
     public static let sfOrganic = FactorParameter("sf_organic")
+    /// Rice: conversion factor of an organic amendment (CFOA, IPCC 2006 Vol.4 Table 5.14), by amendment
+    /// (technology), for computing SFo from the amounts applied (Eq. 5.3).
+    public static let cfoa = FactorParameter("cfoa")
     /// Dry-matter fraction of harvested crop (fraction).
     public static let dryMatterFraction = FactorParameter("dry_matter_fraction")
     /// Ratio of above-ground residue to harvested dry matter.
@@ -387,7 +390,7 @@ extension FactorParameter {
         r[.efCH4Daily] = ParameterSpec([u(.mass / (.area * .time), .ch4, "CH4 per area and day, e.g. kg CH4/ha/d")],
                                        "rice CH4 per area and day")
         r[.cultivationDays] = ParameterSpec([u(.time, "days, e.g. 120 d")], "cultivation period")
-        for p in [FactorParameter.sfWater, .sfPreseason, .sfOrganic, .residueRatio, .rootShootRatio, .bef] {
+        for p in [FactorParameter.sfWater, .sfPreseason, .sfOrganic, .cfoa, .residueRatio, .rootShootRatio, .bef] {
             r[p] = ParameterSpec(dimensionless, p.rawValue)
         }
         r[.carbonFraction] = ParameterSpec([u(.dimensionless, .carbon, "carbon per mass, e.g. tC/t or 1")],

@@ -225,7 +225,8 @@ public enum ReferenceReader {
     static func factorRow(_ r: Table.Row, into d: inout [Diagnostic]) -> FactorRow? {
         let before = d.count
         let parameter = r.required("parameter", "a parameter such as ncv or ef_co2", into: &d)
-        let item = r.required("item", "an item id", into: &d)
+        // An empty item is "any item": the factor of a manure system, a water regime, a leaching fraction.
+        let item: String? = r["item"]
         var category: CategoryCode?
         if !r["category"].isEmpty {
             category = CategoryCode(r["category"])
