@@ -66,7 +66,7 @@ public enum FormulaText {
         case let .inputs(r, symbol): return r == role ? symbol : nil
         case let .product(xs), let .sum(xs): return xs.lazy.compactMap { inputSymbol($0, role: role) }.first
         case let .difference(a, b), let .power(a, b): return inputSymbol(a, role: role) ?? inputSymbol(b, role: role)
-        case let .oneMinus(x), let .named(_, _, x, _): return inputSymbol(x, role: role)
+        case let .oneMinus(x), let .named(_, _, x, _), let .over(x): return inputSymbol(x, role: role)
         default: return nil
         }
     }
@@ -107,7 +107,7 @@ public enum FormulaText {
     }
 
     enum Token: Equatable {
-        case number(Double), ratio(Double, Double), open, close, times, plus, minus, power, equals
+        case number(Double), ratio(Double, Double), open, close, times, divide, plus, minus, power, equals
     }
 
     static func tokens(_ s: String) -> [Token] {
@@ -118,6 +118,7 @@ public enum FormulaText {
             case "(": out.append(.open)
             case ")": out.append(.close)
             case "×": out.append(.times)
+            case "÷": out.append(.divide)
             case "+": out.append(.plus)
             case "−": out.append(.minus)
             case "^": out.append(.power)
@@ -189,6 +190,10 @@ public enum FormulaText {
                         guard let x = power() else { return nil }
                         v = v * x
                     }
+                case .divide:
+                    i += 1
+                    guard let x = power() else { return nil }
+                    v = v / x
                 default: return v
                 }
             }

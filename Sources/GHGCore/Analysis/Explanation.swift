@@ -32,7 +32,7 @@ public enum Explainer {
         var out: [Int] = []
         for i in 0..<calc.lines.count {
             let r = Int(calc.lines.row[i])
-            if templateOK[Int(calc.lines.template[i])], Int(table.year[r]) == key.year, regionOK[Int(table.region[r])] {
+            if templateOK[Int(calc.lines.template[i])], calc.year(ofLine: i) == key.year, regionOK[Int(table.region[r])] {
                 out.append(i)
             }
         }

@@ -69,7 +69,7 @@ public enum FactorAudit {
             let r = Int(calc.lines.row[i]), t = calc.template(of: i)
             location = calc.table.location(r)
             region = calc.table.regionOf(r)
-            year = Int(calc.table.year[r])
+            year = calc.year(ofLine: i)
             category = t.category
             gas = t.gas
             scope = t.scope
@@ -78,6 +78,7 @@ public enum FactorAudit {
         /// Orders by activity row, then category, gas and scope.
         public static func < (a: Self, b: Self) -> Bool {
             if a.location != b.location { return a.location < b.location }
+            if a.year != b.year { return a.year < b.year }
             if a.category != b.category { return a.category < b.category }
             if a.gas != b.gas { return a.gas < b.gas }
             return a.scope < b.scope

@@ -115,6 +115,13 @@ extension CalculationResult {
     /// The formula of a line.
     public func formula(of line: Int) -> Formula { MethodRegistry.formulas[Int(template(of: line).formula)] }
 
+    /// The inventory year a line counts in: its row's year, or its group's (a stock difference between surveys
+    /// counts in each inventory year between them).
+    @inlinable public func year(ofLine line: Int) -> Int {
+        let g = lines.group[line]
+        return g < 0 ? Int(table.year[Int(lines.row[line])]) : Int(plan.groupLines[Int(g)].year)
+    }
+
     /// The values a line's formula is rendered from.
     public func renderValues(of line: Int, factorValues: [Double]? = nil) -> FormulaRenderer.Values {
         let t = template(of: line), r = Int(lines.row[line])
@@ -122,8 +129,8 @@ extension CalculationResult {
         var inputs: [(role: Int, weight: Double, value: Double, unit: String, label: String)] = []
         if lines.group[line] >= 0 {
             for i in plan.groupLines[Int(lines.group[line])].inputs {
-                inputs.append((i.role, i.weight, table.baseValue(Int(i.row)), table.unitOf(Int(i.row))?.baseSymbol ?? "",
-                               i.label))
+                inputs.append((i.role, i.weight, i.value(table),
+                               i.row < 0 ? i.constantUnit : table.unitOf(Int(i.row))?.baseSymbol ?? "", i.label))
             }
         }
         return FormulaRenderer.Values(
@@ -138,10 +145,13 @@ extension CalculationResult {
         let f = formula(of: line)
         var others: [ActivityReference] = []
         if lines.group[line] >= 0 {
-            others = plan.groupLines[Int(lines.group[line])].inputs.dropFirst().map { ActivityReference(table, row: Int($0.row)) }
+            var seen: Set<Int32> = [Int32(r)]
+            for input in plan.groupLines[Int(lines.group[line])].inputs where input.row >= 0 {
+                if seen.insert(input.row).inserted { others.append(ActivityReference(table, row: Int(input.row))) }
+            }
         }
         return LineDescription(
-            index: lines.canonical(line), region: table.regionOf(r), year: Int(table.year[r]), category: t.category,
+            index: lines.canonical(line), region: table.regionOf(r), year: year(ofLine: line), category: t.category,
             item: table.itemOf(r), gas: t.gas, scope: t.scope, mass: lines.mass[line], method: t.method,
             formulaName: f.name, activity: ActivityReference(table, row: r), otherActivities: others,
             factors: zip(t.factors, t.lookupNotes).map { FactorReference(factors, id: $0, lookupNote: $1) },

@@ -81,13 +81,18 @@ public struct PlanningContext: Sendable {
     public var categories: CategoryTable
     /// Gases with a GWP in at least one set (what `direct_emission` may name).
     public var knownGases: Set<Gas>
+    /// The project's inventory years, ascending (the calculator sets them): the years a series method makes lines
+    /// for.
+    public var inventoryYears: [Int]
 
     /// Creates a context.
-    public init(factors: FactorLibrary, items: ItemCatalog, categories: CategoryTable, knownGases: Set<Gas>) {
+    public init(factors: FactorLibrary, items: ItemCatalog, categories: CategoryTable, knownGases: Set<Gas>,
+                inventoryYears: [Int] = []) {
         self.factors = factors
         self.items = items
         self.categories = categories
         self.knownGases = knownGases
+        self.inventoryYears = inventoryYears
     }
 }
 
@@ -113,7 +118,17 @@ public struct PlanningSupport {
     public internal(set) var diagnostics: [PlannedDiagnostic] = []
     /// Whether a technology-specific factor row was used for the row's technology.
     var usedTechnology = false
+    /// The parts of a compound technology (`natural_gt20y+agb_gt125`) that some lookup used.
+    var usedParts: Set<String> = []
     let item: String, category: CategoryCode, technology: String?, region: String, year: Int
+
+    /// The parts of a compound technology: a row whose factors are keyed by two classes (the age class of its growth,
+    /// the biomass class of its root-to-shoot ratio) names both, joined by `+`; each lookup takes the part that its
+    /// parameter has rows for.
+    static func parts(_ technology: String) -> [String] {
+        technology.split(separator: "+").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            .filter { !$0.isEmpty }
+    }
 
     /// Looks a factor up (for the row's technology, or `technology` when given); reports a missing, ambiguous or
     /// wrongly dimensioned factor at the row's item and returns nil. `severity` is `.warning` for factors the emissions do not depend on (standard-coal coefficients), with
@@ -122,12 +137,27 @@ public struct PlanningSupport {
     public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
                                 requirement: UnitRequirement, quiet: Bool = false, severity: Severity = .error,
                                 consequence: String = "", technology lookupTechnology: String? = nil) -> ResolvedFactor? {
+        var rowTechnology = lookupTechnology ?? technology
+        if lookupTechnology == nil, let t = technology, t.contains("+") {
+            let have = Set(context.factors.technologies(of: parameter, item: item ?? self.item))
+            let matching = Self.parts(t).filter(have.contains)
+            if matching.count > 1 {
+                diagnostics.append(PlannedDiagnostic(severity, .ambiguousFactor, .technology,
+                    "technology '\(t)' names " + matching.map { "'\($0)'" }.joined(separator: " and ")
+                        + ", each a technology of factor '\(parameter)'; expected one of them per row"))
+                return nil
+            }
+            rowTechnology = matching.first
+        }
         let (q, note) = context.factors.query(parameter, item: item ?? self.item, category: category ?? self.category,
-                                              technology: lookupTechnology ?? technology, region: region, year: year,
+                                              technology: rowTechnology, region: region, year: year,
                                               dimension: requirement.dimension)
         switch cache.resolve(context.factors, q, note: note) {
         case let .success(f):
-            if f.row.technology != nil && lookupTechnology == nil { usedTechnology = true }
+            if let t = f.row.technology, lookupTechnology == nil {
+                usedTechnology = true
+                usedParts.insert(t)
+            }
             for row in f.skippedProjectRows {
                 diagnostics.append(PlannedDiagnostic(.warning, .unitDimension, .item,
                     "project factor '\(parameter)' at \(row.location) has unit '\(row.unit.symbol)' "
@@ -143,7 +173,7 @@ public struct PlanningSupport {
             }
             // A technology the project asked for (a caliber, or factor_lookup's) that the stack has, but not for this
             // year or region: the row without technology was used, and the user is told.
-            if f.row.technology == nil, let t = q.technology, t != technology, lookupTechnology == nil,
+            if f.row.technology == nil, let t = q.technology, t != rowTechnology, lookupTechnology == nil,
                context.factors.technologies(of: parameter, item: q.item).contains(t) {
                 diagnostics.append(PlannedDiagnostic(.warning, .caliber, .item,
                     "factor '\(parameter)' with technology '\(t)' (\(note ?? "ghg-project.json")) has no row for "
@@ -337,7 +367,7 @@ public struct GroupPlanner {
     public var support: PlanningSupport
     /// The rows' activity kind.
     public let activity: ActivityKind
-    var lines: [(LineTemplate, [GroupLine.Input])] = []
+    var lines: [(template: LineTemplate, inputs: [GroupLine.Input], year: Int32?, primaryRow: Int32?)] = []
     var rowDiagnostics: [(Int, PlannedDiagnostic)] = []
 
     init(table: ActivityTable, support: PlanningSupport, activity: ActivityKind) {
@@ -346,22 +376,44 @@ public struct GroupPlanner {
         self.activity = activity
     }
 
+    /// The project's inventory years, ascending.
+    public var inventoryYears: [Int] { support.context.inventoryYears }
+
     /// Looks a factor up for the group.
     public mutating func factor(_ parameter: FactorParameter, item: String? = nil, category: CategoryCode? = nil,
                                 requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
         support.factor(parameter, item: item, category: category, requirement: requirement, quiet: quiet)
     }
 
-    /// Adds a line over several rows.
+    /// Looks a factor up for one row of the group, with that row's technology and year (a survey's growing-stock
+    /// class); a problem is reported at that row.
+    public mutating func factor(_ parameter: FactorParameter, row: Int, requirement: UnitRequirement,
+                                quiet: Bool = false) -> ResolvedFactor? {
+        var s = PlanningSupport(context: support.context, cache: support.cache, item: table.itemOf(row),
+                                category: table.categoryOf(row), technology: table.technologyOf(row),
+                                region: table.regionOf(row), year: Int(table.year[row]))
+        let f = s.factor(parameter, requirement: requirement, quiet: quiet)
+        for d in s.diagnostics { rowDiagnostics.append((row, d)) }
+        return f
+    }
+
+    /// Adds a line over several inputs, counting in `year` (default: the first row's) and located at `primaryRow`
+    /// (default: the first row).
     public mutating func line(_ formula: Formula, gas: Gas, scope: EmissionScope, category: CategoryCode? = nil,
-                              factors: [ResolvedFactor], inputs: [GroupLine.Input]) {
+                              factors: [ResolvedFactor], inputs: [GroupLine.Input], year: Int? = nil,
+                              primaryRow: Int? = nil) {
         lines.append((support.template(formula, gas: gas, scope: scope, category: category, factors: factors,
-                                       method: activity), inputs))
+                                       method: activity), inputs, year.map(Int32.init), primaryRow.map(Int32.init)))
     }
 
     /// Reports an error at a field of one row of the group.
     public mutating func error(row: Int, _ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
         rowDiagnostics.append((row, PlannedDiagnostic(.error, code, field, message)))
+    }
+
+    /// Reports a warning at a field of one row of the group.
+    public mutating func warning(row: Int, _ code: DiagnosticCode, _ field: ActivityField?, _ message: String) {
+        rowDiagnostics.append((row, PlannedDiagnostic(.warning, code, field, message)))
     }
 }
 

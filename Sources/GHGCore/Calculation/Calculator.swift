@@ -31,6 +31,8 @@ public enum Calculator {
     public static func run(_ table: ActivityTable, context: PlanningContext, years: Set<Int>, regions: RegionTree,
                            threads: Int = 1, focus: CalculationFocus? = nil, log: inout DiagnosticLog,
                            mark: (String) -> Void = { _ in }) -> CalculationResult {
+        var context = context
+        context.inventoryYears = years.sorted()
         var plan = Plan()
         let n = table.count
         plan.rowPlan = [Int32](repeating: -1, count: n)
@@ -42,6 +44,8 @@ public enum Calculator {
         let known = methods.map { $0 != nil }
         let isGroup = methods.map { $0 is any GroupMethod }
         let allowsNegative = methods.map { $0?.spec.allowsNegative ?? false }
+        let isSeries = methods.map { $0?.spec.series ?? false }
+        let lastYear = years.max() ?? 0
         let negativeTechnology: [[Bool]] = methods.map { m in
             s.technologies.map { m?.spec.negativeTechnologies.contains($0) ?? false }
         }
@@ -66,7 +70,7 @@ public enum Calculator {
         func w(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
 
         // Stage 1: row checks. Duplicates are found bucket by bucket (region × year), where the key table stays small.
-        let buckets = RowBuckets(table)
+        let buckets = RowBuckets(table, years: years.sorted())
         let bucketRanges = Parallel.ranges(buckets.count, parts: threads > 1 ? threads * 8 : 1)
         let duplicateParts: [[(row: Int32, first: Int32)]] = Parallel.map(bucketRanges.count, threads: threads) { part in
             var found: [(row: Int32, first: Int32)] = []
@@ -94,7 +98,15 @@ public enum Calculator {
                 log.report(.error(.unknownRegion, at: table.location(r, .region),
                     "region '\(s.regions[region])' is not in regions.csv; expected one of its codes"))
             }
-            if !(1800..<2200).contains(year) || !yearKnown[year - 1800] {
+            if known[kind] && isSeries[kind] {
+                if year > lastYear {
+                    failed = true
+                    log.report(.error(.yearOutsideProject, at: table.location(r, .year),
+                        "year '\(year)' of a '\(s.activities[kind])' row is after the last inventory year "
+                            + "\(lastYear); expected a year up to \(lastYear) (a series row may be any earlier year: a "
+                            + "survey, a deposit)"))
+                }
+            } else if !(1800..<2200).contains(year) || !yearKnown[year - 1800] {
                 failed = true
                 log.report(.error(.yearOutsideProject, at: table.location(r, .year),
                     "year '\(year)' is not an inventory year of the project; expected one of \(yearList) "
@@ -224,9 +236,11 @@ public enum Calculator {
                 if d.severity == .error { plan.rejected[row] = true }
             }
             if groupFailed { for r in rows { plan.rejected[r] = true } }
-            for (template, inputs) in g.lines {
-                let t = plan.intern(template)
-                plan.groupLines.append(GroupLine(template: t, primaryRow: Int32(rows[0]), inputs: inputs))
+            for line in g.lines {
+                let t = plan.intern(line.template)
+                let primary = line.primaryRow ?? Int32(rows[0])
+                plan.groupLines.append(GroupLine(template: t, primaryRow: primary,
+                                                 year: line.year ?? table.year[Int(primary)], inputs: line.inputs))
             }
         }
 
@@ -258,10 +272,19 @@ public enum Calculator {
         let s = table.symbols
         let spec = method.spec
         let rowTechnology = sig.technology < 0 ? nil : s.technologies[Int(sig.technology)]
-        let direction = rowTechnology.flatMap { spec.directions.contains($0) ? $0 : nil }
+        // A direction (`import`, `roundwood`) is read by the method, not looked up; in a compound technology it is
+        // one of the parts.
+        var direction: String?, lookupTechnology = rowTechnology
+        if let t = rowTechnology, !spec.directions.isEmpty {
+            let parts = t.contains("+") ? PlanningSupport.parts(t) : [t]
+            if let d = parts.first(where: spec.directions.contains) {
+                direction = d
+                let rest = parts.filter { $0 != d }
+                lookupTechnology = rest.isEmpty ? nil : rest.joined(separator: "+")
+            }
+        }
         var support = PlanningSupport(context: context, cache: cache, item: s.items[Int(sig.item)],
-                                      category: s.categories[Int(sig.category)],
-                                      technology: direction == nil ? rowTechnology : nil,
+                                      category: s.categories[Int(sig.category)], technology: lookupTechnology,
                                       region: table.regionOf(r), year: Int(sig.year))
         let category = support.category
         if !spec.categoryPrefixes.isEmpty && !spec.categoryPrefixes.contains(where: { $0.isPrefix(of: category) }) {
@@ -302,11 +325,20 @@ public enum Calculator {
         method.plan(&p)
         // A technology the row names but no factor row used is a typo or a missing (often local) factor, such as the
         // vented CO2 of a sour-gas plant: the row was computed with generic factors only.
-        if let t = p.technology, !p.support.usedTechnology,
-           !p.support.diagnostics.contains(where: { $0.severity == .error }) {
-            p.warning(.missingFactor, .technology,
-                "technology '\(t)' matched no technology-specific factor row, so only generic factors were used; "
-                    + "expected a row with technology '\(t)' in the stack (a local factor, for instance)")
+        if let t = p.technology, !p.support.diagnostics.contains(where: { $0.severity == .error }) {
+            if t.contains("+") {
+                let unused = PlanningSupport.parts(t).filter { !p.support.usedParts.contains($0) }
+                if !unused.isEmpty {
+                    p.warning(.missingFactor, .technology,
+                        "technology " + unused.map { "'\($0)'" }.joined(separator: " and ") + " of '\(t)' matched no "
+                            + "technology-specific factor row; expected a row with that technology in the stack "
+                            + "(a local factor, for instance)")
+                }
+            } else if !p.support.usedTechnology {
+                p.warning(.missingFactor, .technology,
+                    "technology '\(t)' matched no technology-specific factor row, so only generic factors were used; "
+                        + "expected a row with technology '\(t)' in the stack (a local factor, for instance)")
+            }
         }
         return RowPlan(lines: p.lines.map { plan.intern($0) }, energy: p.energy, diagnostics: p.support.diagnostics)
     }
@@ -332,11 +364,16 @@ public enum Calculator {
             UInt64(categoryRank[t.category]!) << 44 | UInt64(gases.firstIndex(of: t.gas)!) << 36
                 | UInt64(scopes.firstIndex(of: t.scope)!) << 28
         }
-        var groupsOfRow = [Int32](repeating: -1, count: plan.groupLines.isEmpty ? 0 : table.count)
+        // Group lines by the bucket of their region and year (a stock difference counts in years other than its
+        // rows'), chained in group order.
+        var groupsOfBucket = [Int32](repeating: -1, count: plan.groupLines.isEmpty ? 0 : buckets.count)
         var nextGroup = [Int32](repeating: -1, count: plan.groupLines.count)
         for (g, line) in plan.groupLines.enumerated().reversed() {
-            nextGroup[g] = groupsOfRow[Int(line.primaryRow)]
-            groupsOfRow[Int(line.primaryRow)] = Int32(g)
+            guard let b = buckets.bucket(region: Int(table.region[Int(line.primaryRow)]), year: Int(line.year)) else {
+                preconditionFailure("group line \(g) counts in year \(line.year), which has no bucket")
+            }
+            nextGroup[g] = groupsOfBucket[b]
+            groupsOfBucket[b] = Int32(g)
         }
         // Lines per bucket.
         let bucketCount = buckets.count
@@ -344,13 +381,12 @@ public enum Calculator {
         for b in 0..<bucketCount {
             var k = 0
             for i in Int(buckets.start[b])..<Int(buckets.start[b + 1]) {
-                let r = Int(buckets.rows[i])
-                let p = plan.rowPlan[r]
+                let p = plan.rowPlan[Int(buckets.rows[i])]
                 if p >= 0 { k += Int(c.planCount[Int(p)]) }
-                if !groupsOfRow.isEmpty {
-                    var g = groupsOfRow[r]
-                    while g >= 0 { k += 1; g = nextGroup[Int(g)] }
-                }
+            }
+            if !groupsOfBucket.isEmpty {
+                var g = groupsOfBucket[b]
+                while g >= 0 { k += 1; g = nextGroup[Int(g)] }
             }
             lineStart[b + 1] = lineStart[b] + k
         }
@@ -384,13 +420,13 @@ public enum Calculator {
                                                              row: Int32(r), template: t, group: -1))
                                     }
                                 }
-                                var g = groupsOfRow.isEmpty ? -1 : groupsOfRow[r]
-                                while g >= 0 {
-                                    let t = plan.groupLines[Int(g)].template
-                                    entries.append(Entry(key: templateKey[Int(t)] | UInt64(entries.count),
-                                                         row: Int32(r), template: t, group: g))
-                                    g = nextGroup[Int(g)]
-                                }
+                            }
+                            var g = groupsOfBucket.isEmpty ? -1 : groupsOfBucket[b]
+                            while g >= 0 {
+                                let line = plan.groupLines[Int(g)]
+                                entries.append(Entry(key: templateKey[Int(line.template)] | UInt64(entries.count),
+                                                     row: line.primaryRow, template: line.template, group: g))
+                                g = nextGroup[Int(g)]
                             }
                             // Already in order when the bucket's rows come in category order.
                             var sorted = true
@@ -415,8 +451,10 @@ public enum Calculator {
         lines.row = rowOut
         lines.template = templateOut
         lines.group = groupOut
-        lines.blockStart = outStart.indices.filter { $0 == chosen.count || outStart[$0 + 1] > outStart[$0] }
-            .map { Int32(outStart[$0]) }
+        let blocks = outStart.indices.filter { $0 == chosen.count || outStart[$0 + 1] > outStart[$0] }
+        lines.blockStart = blocks.map { Int32(outStart[$0]) }
+        lines.blockRegion = blocks.dropLast().map { buckets.bucketRegion[chosen[$0]] }
+        lines.blockYear = blocks.dropLast().map { buckets.bucketYear[chosen[$0]] }
         if only != nil {
             var canonical = [Int32](repeating: 0, count: lineCount)
             for (k, b) in chosen.enumerated() {

@@ -21,6 +21,8 @@ public indirect enum Expr: Hashable, Sendable {
     case product([Expr])
     /// Inside a product: × `numerator` ÷ `denominator` (`44/12`), applied to the product so far in that order.
     case ratio(Double, Double)
+    /// Inside a product: ÷ `x`, applied to the product so far (`(C_t2 − C_t1) ÷ (t2 − t1)`); shown `÷ x`.
+    case over(Expr)
     /// `a − b`, shown in parentheses.
     case difference(Expr, Expr)
     /// A sum, added left to right, shown in parentheses.
@@ -46,7 +48,7 @@ public indirect enum Expr: Hashable, Sendable {
         case let .factor(slot, _): slot + 1
         case let .product(xs), let .sum(xs): xs.map(\.slotCount).max() ?? 0
         case let .difference(a, b), let .power(a, b): max(a.slotCount, b.slotCount)
-        case let .oneMinus(x), let .named(_, _, x, _): x.slotCount
+        case let .oneMinus(x), let .named(_, _, x, _), let .over(x): x.slotCount
         default: 0
         }
     }
@@ -59,7 +61,7 @@ public indirect enum Expr: Hashable, Sendable {
             case let .factor(slot, label): labels[slot] = label
             case let .product(xs), let .sum(xs): xs.forEach(walk)
             case let .difference(a, b), let .power(a, b): walk(a); walk(b)
-            case let .oneMinus(x), let .named(_, _, x, _): walk(x)
+            case let .oneMinus(x), let .named(_, _, x, _), let .over(x): walk(x)
             default: break
             }
         }
@@ -208,12 +210,14 @@ public struct Formula: Hashable, Sendable {
             var first = true
             for t in terms {
                 if case let .ratio(a, b) = t { v = v * a / b; continue }
+                if case let .over(d) = t { v = v / evaluate(d, x); continue }
                 let y = evaluate(t, x)
                 v = first ? y : v * y
                 first = false
             }
             return v
         case let .ratio(a, b): return a / b
+        case let .over(d): return 1 / evaluate(d, x)
         case let .difference(a, b): return evaluate(a, x) - evaluate(b, x)
         case let .sum(terms):
             var v = 0.0
@@ -268,12 +272,19 @@ public struct Formula: Hashable, Sendable {
                             ops.append(.divideBy(b))
                             continue
                         }
+                        if case let .over(d) = t {
+                            if first { ops.append(.constant(1)); first = false }
+                            emit(d)
+                            ops.append(.divide)
+                            continue
+                        }
                         emit(t)
                         if !first { ops.append(.multiply) }
                         first = false
                     }
                     if first { ops.append(.constant(1)) }
                 case let .ratio(a, b): ops.append(.constant(a / b))
+                case let .over(d): ops.append(.constant(1)); emit(d); ops.append(.divide)
                 case let .difference(a, b): emit(a); emit(b); ops.append(.subtract)
                 case let .sum(terms):
                     for (i, t) in terms.enumerated() { emit(t); if i > 0 { ops.append(.add) } }

@@ -18,6 +18,9 @@ public enum FormulaRenderer {
         public var category: String
         /// The activity row's source.
         public var source: String
+        /// The role the formula's preamble lists (its symbol stands for their total); other roles are written out
+        /// where they are used.
+        var preambleRole: Int?
 
         /// Creates values.
         public init(activity: (value: Double, unit: String), factors: [(value: Double, unit: String)],
@@ -49,8 +52,9 @@ public enum FormulaRenderer {
         case let .inputs(_, symbol): return symbol
         case let .factor(_, label): return label
         case let .number(_, text): return text
-        case let .product(terms): return terms.map(symbols).joined(separator: " × ")
+        case let .product(terms): return joinProduct(terms, symbols)
         case let .ratio(a, b): return "\(DecimalFormat.string(a))/\(DecimalFormat.string(b))"
+        case let .over(d): return symbols(d)
         case let .difference(a, b): return "(\(symbols(a)) − \(symbols(b)))"
         case let .sum(terms): return "(" + terms.map(symbols).joined(separator: " + ") + ")"
         case let .oneMinus(a): return "(1 − \(symbols(a)))"
@@ -64,11 +68,12 @@ public enum FormulaRenderer {
         switch e {
         case .activity: return "AD " + show(v.activity.value, v.activity.unit)
         case let .activityAs(symbol): return symbol + " " + show(v.activity.value, v.activity.unit)
-        case let .inputs(_, symbol): return symbol
+        case let .inputs(role, symbol): return v.preambleRole == role ? symbol : inline(role, v)
         case let .factor(slot, label): return label + " " + show(v.factors[slot].value, v.factors[slot].unit)
         case let .number(_, text): return text
-        case let .product(terms): return terms.map { numbers($0, v) }.joined(separator: " × ")
+        case let .product(terms): return joinProduct(terms) { numbers($0, v) }
         case let .ratio(a, b): return "\(DecimalFormat.string(a))/\(DecimalFormat.string(b))"
+        case let .over(d): return numbers(d, v)
         case let .difference(a, b): return "(\(numbers(a, v)) − \(numbers(b, v)))"
         case let .sum(terms): return "(" + terms.map { numbers($0, v) }.joined(separator: " + ") + ")"
         case let .oneMinus(a): return "(1 − \(numbers(a, v)))"
@@ -82,8 +87,42 @@ public enum FormulaRenderer {
         }
     }
 
+    /// The terms of a product: `a × b ÷ c × 44/12`.
+    static func joinProduct(_ terms: [Expr], _ show: (Expr) -> String) -> String {
+        var s = ""
+        for (k, t) in terms.enumerated() {
+            if k > 0 {
+                if case .over = t { s += " ÷ " } else { s += " × " }
+            }
+            s += show(t)
+        }
+        return s
+    }
+
+    /// The inputs of a role written out where the formula uses them: `V 1100000 m3` for one input of weight 1,
+    /// `(t2 2021 yr − t1 2016 yr)` for several (each term's weight shown unless it is ±1), added in input order as
+    /// the kernel adds them.
+    static func inline(_ role: Int, _ v: Values) -> String {
+        let xs = v.inputs.filter { $0.role == role }
+        if xs.count == 1, xs[0].weight == 1 { return "\(xs[0].label) \(show(xs[0].value, xs[0].unit))" }
+        var s = "("
+        for (k, x) in xs.enumerated() {
+            let term = "\(x.label) \(show(x.value, x.unit))"
+            let magnitude = abs(x.weight)
+            if k == 0 {
+                s += x.weight == 1 ? term : "\(DecimalFormat.string(x.weight)) × \(term)"
+            } else {
+                s += x.weight < 0 ? " − " : " + "
+                s += magnitude == 1 ? term : "\(DecimalFormat.string(magnitude)) × \(term)"
+            }
+        }
+        return xs.isEmpty ? "0" : s + ")"
+    }
+
     /// The whole text of a line: preamble, equation, numbers, result and suffix.
     public static func render(_ f: Formula, _ v: Values) -> String {
+        var v = v
+        v.preambleRole = f.preamble?.role
         var s = ""
         if let p = f.preamble {
             let terms = v.inputs.map { "\($0.label) \(show($0.value, $0.unit))" }.joined(separator: ", ")

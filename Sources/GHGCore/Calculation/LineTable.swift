@@ -16,6 +16,8 @@ public struct LineTable: Sendable {
     /// Where each block of lines of one region and year starts, and the end (`lines.count`): the blocks the
     /// inventory aggregates one by one.
     public var blockStart: [Int32] = [0]
+    /// Each block's region (symbol id of the activity table) and year: the cell its lines count in.
+    public var blockRegion: [Int32] = [], blockYear: [Int32] = []
     /// For a calculation focused on some regions and years (``CalculationFocus``): each line's index in the
     /// canonical order of the whole project, which `explain` prints. Empty when the table holds every line.
     public var canonicalIndex: [Int32] = []
@@ -66,7 +68,7 @@ public enum Kernel {
                                                  values: values) { role in
                                 var s = 0.0
                                 for input in plan.groupLines[Int(g)].inputs where input.role == role {
-                                    s += input.weight * table.baseValue(Int(input.row))
+                                    s += input.weight * input.value(table)
                                 }
                                 return s
                             }

@@ -26,13 +26,18 @@ public struct MethodSpec: Sendable {
     /// of `clinker_trade`: `import`, `export`): factor lookups ignore them, and the method reads them as
     /// ``RowPlanner/direction``.
     public var directions: Set<String>
+    /// Whether the rows form a series whose years need not be inventory years (forest surveys, waste deposited in
+    /// earlier years): a row's year may be any year up to the last inventory year, and the method makes lines for
+    /// inventory years only (methods.md, "Series methods").
+    public var series: Bool
 
     /// Creates a spec.
     public init(_ activity: ActivityKind, categories: [String], dimensions: [PhysicalDimension],
                 itemKinds: [ItemKind]?, allowsNegative: Bool = false, negativeTechnologies: Set<String> = [],
                 parameters: [FactorParameter], fixedItemParameters: [(FactorParameter, String)] = [],
-                directions: Set<String> = []) {
+                directions: Set<String> = [], series: Bool = false) {
         self.directions = directions
+        self.series = series
         self.activity = activity
         categoryPrefixes = categories.compactMap(CategoryCode.init)
         precondition(categoryPrefixes.count == categories.count, "malformed category in the spec of \(activity)")

@@ -105,18 +105,29 @@ public struct RowPlan: Hashable, Sendable {
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// A line that combines several activity rows (a fuel balance's flows; later, a disposal series).
+/// A line that combines several activity rows (a fuel balance's flows, two forest surveys; later, a disposal series).
 public struct GroupLine: Hashable, Sendable {
     /// The line template.
     public var template: Int32
-    /// The row that locates the line (the first of the group).
+    /// The row that locates the line (the first of a fuel balance, the later survey of a stock difference).
     public var primaryRow: Int32
-    /// The rows, with their role in the formula and their weight, in row order.
+    /// The inventory year the line counts in: the rows' year for a fuel balance; for a stock difference, each
+    /// inventory year between the two surveys (whose own years need not be inventory years).
+    public var year: Int32
+    /// The inputs, with their role in the formula and their weight, in order.
     public var inputs: [Input]
 
-    /// One input row.
+    /// Creates a group line.
+    public init(template: Int32, primaryRow: Int32, year: Int32, inputs: [Input]) {
+        self.template = template
+        self.primaryRow = primaryRow
+        self.year = year
+        self.inputs = inputs
+    }
+
+    /// One input: an activity row's value, or a number of the line itself (a survey year).
     public struct Input: Hashable, Sendable {
-        /// The row.
+        /// The row, or -1 for a number of the line (``constant``).
         public var row: Int32
         /// The role (``Expr/inputs(role:symbol:)``).
         public var role: Int
@@ -124,12 +135,34 @@ public struct GroupLine: Hashable, Sendable {
         public var weight: Double
         /// The label shown in the formula text (the flow's name).
         public var label: String
-        /// Creates an input.
+        /// The value of an input that is not a row (the year of a survey), in `constantUnit`.
+        public var constant: Double
+        /// The unit shown with `constant` (`yr`).
+        public var constantUnit: String
+
+        /// An activity row as input.
         public init(row: Int32, role: Int, weight: Double, label: String) {
             self.row = row
             self.role = role
             self.weight = weight
             self.label = label
+            constant = 0
+            constantUnit = ""
+        }
+
+        /// A number of the line as input (a survey year in `yr`).
+        public init(constant: Double, unit: String, role: Int, weight: Double, label: String) {
+            row = -1
+            self.role = role
+            self.weight = weight
+            self.label = label
+            self.constant = constant
+            constantUnit = unit
+        }
+
+        /// The input's value in base units.
+        @inlinable public func value(_ table: ActivityTable) -> Double {
+            row < 0 ? constant : table.baseValue(Int(row))
         }
     }
 }

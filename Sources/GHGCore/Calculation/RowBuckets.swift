@@ -14,6 +14,8 @@ struct RowBuckets: Sendable {
     /// The year index of each row's year: `yearIndex[year - minYear]`.
     private let yearIndex: [Int32]
     private let minYear: Int32
+    /// Each bucket's region symbol and year.
+    let bucketRegion: [Int32], bucketYear: [Int32]
 
     /// The number of buckets (regions × distinct years).
     var count: Int { start.count - 1 }
@@ -21,6 +23,13 @@ struct RowBuckets: Sendable {
     /// The bucket of a row.
     @inline(__always) func bucket(of r: Int, _ table: ActivityTable) -> Int {
         Int(regionBase[Int(table.region[r])] + yearIndex[Int(table.year[r] - minYear)])
+    }
+
+    /// The bucket of a region symbol in a year, if the year has buckets (a year of some row or an inventory year).
+    func bucket(region: Int, year: Int) -> Int? {
+        let k = year - Int(minYear)
+        guard k >= 0, k < yearIndex.count, yearIndex[k] >= 0 else { return nil }
+        return Int(regionBase[region] + yearIndex[k])
     }
 
     /// The buckets of some region symbols in some years (those that exist).
@@ -36,23 +45,41 @@ struct RowBuckets: Sendable {
         return out.sorted()
     }
 
-    /// Buckets every row of a table.
+    /// Buckets every row of a table; `years` (the inventory years) get buckets even without rows, for lines that
+    /// count in a year no row has (a stock difference between two surveys).
     ///
     /// - Complexity: O(rows + regions log regions + year span).
-    init(_ table: ActivityTable) {
+    init(_ table: ActivityTable, years: [Int] = []) {
         let s = table.symbols
         let n = table.count
-        let minY = table.year.min() ?? 0, maxY = table.year.max() ?? 0
+        let extra = years.map(Int32.init)
+        let minY = min(table.year.min() ?? extra.min() ?? 0, extra.min() ?? .max)
+        let maxY = max(table.year.max() ?? extra.max() ?? 0, extra.max() ?? .min)
         // Distinct years, dense over their span (the span of valid rows is small; a wild year still gets its own
         // bucket so that its row is checked like any other).
         var present = [Bool](repeating: false, count: Int(maxY - minY) + 1)
         for y in table.year { present[Int(y - minY)] = true }
+        for y in extra { present[Int(y - minY)] = true }
         var yearIndex = [Int32](repeating: -1, count: present.count)
         var years: Int32 = 0
-        for k in present.indices where present[k] { yearIndex[k] = years; years += 1 }
+        var yearOfIndex: [Int32] = []
+        for k in present.indices where present[k] {
+            yearIndex[k] = years
+            yearOfIndex.append(minY + Int32(k))
+            years += 1
+        }
         let order = s.regions.indices.sorted { s.regions[$0] < s.regions[$1] }
         var base = [Int32](repeating: 0, count: s.regions.count)
-        for (rank, i) in order.enumerated() { base[i] = Int32(rank) * years }
+        var bucketRegion: [Int32] = [], bucketYear: [Int32] = []
+        for (rank, i) in order.enumerated() {
+            base[i] = Int32(rank) * years
+            for y in yearOfIndex {
+                bucketRegion.append(Int32(i))
+                bucketYear.append(y)
+            }
+        }
+        self.bucketRegion = bucketRegion
+        self.bucketYear = bucketYear
         self.minYear = minY
         self.yearIndex = yearIndex
         self.regionBase = base

@@ -68,8 +68,8 @@ extension Inventory {
         //    lines of one leaf cell are contiguous), each leaf added once to the cells it rolls into.
         let regionOfSymbol = table.symbols.regions.map { regionIndex[$0]! }
         let blocks: [(region: Int, year: Int32, start: Int, end: Int)] = lines.blockStart.indices.dropLast().map { b in
-            let start = Int(lines.blockStart[b]), r = Int(lines.row[start])
-            return (regionOfSymbol[Int(table.region[r])], table.year[r], start, Int(lines.blockStart[b + 1]))
+            (regionOfSymbol[Int(lines.blockRegion[b])], lines.blockYear[b], Int(lines.blockStart[b]),
+             Int(lines.blockStart[b + 1]))
         }
         let ranges = Parallel.ranges(blocks.count, parts: threads > 1 ? threads * 4 : 1)
         typealias Acc = RollUp.Acc

@@ -80,14 +80,16 @@ public enum OutputWriter {
         let recordKinds: [String] = ["file", "factor", "formula", "template", "plan", "row", "group", "indicator_factor"]
         let rowFields: [String] = ["file", "line", "plan", "mass_t", "energy_gj", "tce"]
         let header: [(String, JSONValue)] = [
-            ("kind", .string("header")), ("format", .string("ghg-inventory lineage")), ("version", .int(2)),
+            ("kind", .string("header")), ("format", .string("ghg-inventory lineage")), ("version", .int(3)),
             ("gwp", .string(c.gwp.rawValue)), ("records", .array(recordKinds.map { JSONValue.string($0) })),
             ("row_fields", .array(rowFields.map { JSONValue.string($0) })),
             ("note", .string("a row record is an array: the activity file's id and line, the row's plan (its line "
                 + "templates, each a formula over factor rows landing in a category, gas and scope), the masses in t "
                 + "of its lines in the plan's template order, and the row's energy in GJ and standard coal in tce "
                 + "(null when not accounted). explain numbers lines in canonical order: region, year, category, "
-                + "gas, scope, then activity row")),
+                + "gas, scope, then activity row. A group record is a line over several inputs (a fuel balance, two "
+                + "forest surveys) counting in its inventory year: each input is an activity row (file, line) or a "
+                + "number of the line (value, unit: a survey year)")),
         ]
         object(header)
         for (i, f) in table.symbols.files.enumerated() {
@@ -220,11 +222,16 @@ public enum OutputWriter {
         sink = w.finish()
         for i in 0..<lines.count where lines.group[i] >= 0 {
             let g = plan.groupLines[Int(lines.group[i])]
-            object([("kind", "group"), ("line", .int(i)), ("template", .int(Int(g.template))),
+            object([("kind", "group"), ("line", .int(i)), ("year", .int(Int(g.year))),
+                    ("template", .int(Int(g.template))),
                     ("rows", .array(g.inputs.map { input in
-                        .object([("file", .int(Int(table.file[Int(input.row)]))),
-                                 ("line", .int(Int(table.line[Int(input.row)]))), ("role", .int(input.role)),
-                                 ("weight", .number(input.weight)), ("label", .string(input.label))])
+                        input.row < 0
+                            ? .object([("value", .number(input.constant)), ("unit", .string(input.constantUnit)),
+                                       ("role", .int(input.role)), ("weight", .number(input.weight)),
+                                       ("label", .string(input.label))])
+                            : .object([("file", .int(Int(table.file[Int(input.row)]))),
+                                       ("line", .int(Int(table.line[Int(input.row)]))), ("role", .int(input.role)),
+                                       ("weight", .number(input.weight)), ("label", .string(input.label))])
                     })), ("mass_t", .number(lines.mass[i]))])
         }
         for f in c.indicatorFactors {
