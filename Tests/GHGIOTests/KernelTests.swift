@@ -72,6 +72,13 @@ struct KernelTests {
         "510802,2022,3.C.4,crop_residue,wheat,10,万吨,s,,",
         "510802,2022,3.C.3,urea_application,urea,1000,t,s,,",
         "510802,2022,3.C.2,lime_application,dolomite,1000,t,s,,",
+        "510802,2017,3.B.1.a,forest_stock,broadleaf,1000000,m3,survey,,",
+        "510802,2022,3.B.1.a,forest_stock,broadleaf,1100000,m3,survey,,",
+        "510802,2022,3.B.1.a,forest_growth,standing_trees,100,万m3,s,,",
+        "510802,2022,3.B.1.a,forest_area,conifer,2000,ha,s,,",
+        "510802,2022,3.B.1.a,wood_removals,conifer,5000,m3,s,,fuelwood",
+        "510802,2022,3.B.2.b,land_conversion,forest_to_cropland,300,亩,s,,",
+        "510802,2022,3.B.4,coastal_wetland,mangrove,150,ha,s,,revegetated",
     ]
 
     /// The project factors the other methods' rows need (a county's climate, animal masses and manure systems,
@@ -89,6 +96,13 @@ struct KernelTests {
             "cultivation_days,,3.C.7,,,,,115,d,,,,survey,", "n_content,compound_fertiliser,,,,,,0.15,1,,,,label,",
             "residue_ratio,wheat,,,,,,1.1,1,,,,草谷比 survey,", "frac_remove,wheat,,,,,,0.3,1,,,,survey,",
             "frac_burnt,wheat,,,,,,0.1,1,,,,survey,",
+            "bcef,broadleaf,3.B.1,,,,,0.7,t/m3,,,,survey,", "root_shoot_ratio,,3.B.1,,,,,0.2,1,,,,survey,",
+            "carbon_fraction,,3.B,,,,,0.47,tC/t,,,,survey,", "growth_rate,standing_trees,,,,,,0.06,1,,,,survey,",
+            "consumption_rate,standing_trees,,,,,,0.04,1,,,,survey,", "wood_density,standing_trees,,,,,,0.5,t/m3,,,,survey,",
+            "bef,standing_trees,,,,,,1.7,1,,,,survey,", "biomass_growth,conifer,,,,,,3.1,t/ha/yr,,,,survey,",
+            "bcef_removals,conifer,,,,,,0.9,t/m3,,,,survey,", "biomass_before,forest_to_cropland,,,,,,120,t/ha,,,,survey,",
+            "biomass_after,forest_to_cropland,,,,,,5,tC/ha,,,,survey,",
+            "carbon_accumulation,mangrove,,,,,,1.62,tC/ha/yr,,,,survey,",
         ]).joined(separator: "\n") + "\n",
     ]
 
@@ -124,7 +138,7 @@ struct KernelTests {
             let factors = (0..<slots).map { (0.37 + Double($0) * 1.713, "u\($0)") }
             let inputs: [(role: Int, weight: Double, value: Double, unit: String, label: String)] = [
                 (0, 1, 1234.5, "t", "production"), (0, 1, 321.25, "t", "imports"), (0, -1, 17.75, "t", "exports"),
-                (1, 1, 2.5, "t", "stored"),
+                (1, 1, 2.5, "t", "stored"), (2, 1, 2021, "yr", "t2"), (2, -1, 2016, "yr", "t1"),
             ]
             let values = FormulaRenderer.Values(activity: (98_765.4321, "t"), factors: factors.map { ($0.0, $0.1) },
                                                 inputs: inputs, gas: "CO2", category: "1.A.1", source: "test")

@@ -430,6 +430,8 @@ public enum MethodRegistry {
         // Agriculture.
         LivestockPopulation(), RiceCultivation(), NitrogenInput(), CropResidue(), CarbonApplication.urea,
         CarbonApplication.lime,
+        // LULUCF.
+        ForestStock(), ForestGrowth(), ForestArea(), WoodRemovals(), LandConversion(), CoastalWetland(),
     ]
 
     /// The methods by kind.

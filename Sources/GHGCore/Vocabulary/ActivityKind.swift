@@ -71,6 +71,19 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let ureaApplication = ActivityKind("urea_application")
     /// Limestone or dolomite applied to soils, 3.C.2.
     public static let limeApplication = ActivityKind("lime_application")
+    /// Growing-stock volume of a forest type at a survey (any year up to the last inventory year), 3.B.1.a: the
+    /// stock-difference method between consecutive surveys (a series kind).
+    public static let forestStock = ActivityKind("forest_stock")
+    /// Standing volume in the inventory year, 3.B.1.a: the China provincial guideline's growth and consumption.
+    public static let forestGrowth = ActivityKind("forest_growth")
+    /// Area of a forest type (or of mangrove), 3.B.1.a / 3.B.4: the gain of the gain-loss method.
+    public static let forestArea = ActivityKind("forest_area")
+    /// Roundwood or fuelwood removed, 3.B.1.a: the loss of the gain-loss method.
+    public static let woodRemovals = ActivityKind("wood_removals")
+    /// Area converted from one land use to another in the year, 3.B.x.b.
+    public static let landConversion = ActivityKind("land_conversion")
+    /// Area of a coastal wetland and what happened to it, 3.B.4 (2013 Wetlands Supplement Ch.4).
+    public static let coastalWetland = ActivityKind("coastal_wetland")
 }
 
 /// The IPCC notation keys that may stand in place of a value (IPCC 2006 Vol.1 Ch.8 §8.2.2).

@@ -26,6 +26,7 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
         case "memo_international_bunkers": 5
         case "memo_multilateral_operations": 6
         case "reference_approach": 7
+        case "blue_carbon_sequestration": 8
         default: 99
         }
     }
@@ -46,4 +47,8 @@ public struct EmissionScope: RawRepresentable, Hashable, Comparable, Sendable, C
     /// CO2 from fuel combustion by the reference approach (apparent consumption; IPCC 2006 Vol.2 Ch.6): a check on the
     /// sectoral approach, never added to totals.
     public static let referenceApproach = EmissionScope(rawValue: "reference_approach")
+    /// CO2 sequestered by existing coastal wetlands estimated as area × a sequestration rate (the HY/T 0349-2022 view
+    /// of blue carbon): a separately labelled indicator, never added to totals, since the IPCC Tier 1 gives an
+    /// undisturbed wetland no soil flux (2013 Wetlands Supplement Ch.4).
+    public static let blueCarbonSequestration = EmissionScope(rawValue: "blue_carbon_sequestration")
 }

@@ -169,6 +169,9 @@ public struct FactorParameter: RawRepresentable, Hashable, Comparable, Sendable,
     public static let soilCarbonStock = FactorParameter("soil_carbon_stock")
     /// Soil carbon lost each year from drainage (`tC/ha/yr`).
     public static let drainageLoss = FactorParameter("drainage_loss")
+    /// Carbon sequestered per area and year by an existing coastal wetland, for the separate
+    /// `blue_carbon_sequestration` indicator (`tC/ha/yr`; HY/T 0349-2022 practice, never an inventory line).
+    public static let blueCarbonSequestrationRate = FactorParameter("blue_carbon_sequestration_rate")
 
     // MARK: Waste
 
@@ -404,7 +407,8 @@ extension FactorParameter {
         r[.biomassGrowth] = ParameterSpec([u(.mass / (.area * .time), "dry matter per area and year, e.g. t/ha/yr")],
                                           "biomass growth")
         for p in [FactorParameter.biomassBefore, .biomassAfter] {
-            r[p] = ParameterSpec([u(.mass / .area, "dry matter per area, e.g. t/ha")], p.rawValue)
+            r[p] = ParameterSpec([u(.mass / .area, "dry matter per area, e.g. t/ha"),
+                                  u(.mass / .area, .carbon, none: false, "carbon per area, e.g. tC/ha")], p.rawValue)
         }
         r[.carbonAccumulation] = ParameterSpec([u(.mass / (.area * .time), .carbon, "carbon per area and year, e.g. tC/ha/yr")],
                                                "soil carbon accumulation")
@@ -412,6 +416,9 @@ extension FactorParameter {
                                             "soil carbon stock")
         r[.drainageLoss] = ParameterSpec([u(.mass / (.area * .time), .carbon, "carbon per area and year, e.g. tC/ha/yr")],
                                          "soil carbon lost by drainage")
+        r[.blueCarbonSequestrationRate] = ParameterSpec(
+            [u(.mass / (.area * .time), .carbon, "carbon per area and year, e.g. tC/ha/yr")],
+            "blue-carbon sequestration rate (indicator only)")
         // Waste.
         r[.doc] = ParameterSpec([u(.dimensionless, .carbon, "carbon per wet mass, e.g. tC/t or 1")], range: .fraction,
                                 "degradable organic carbon")
