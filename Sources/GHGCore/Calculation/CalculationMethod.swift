@@ -215,6 +215,11 @@ public struct PlanningSupport {
                         + (lookupTechnology == nil ? ": name one in the row's 'technology' column"
                             : ": expected a '\(lookupTechnology!)' row in the project's factors/ folder")
                     if lookupTechnology == nil { field = .technology }
+                } else if years.isEmpty, case let regions = context.factors.regionAlternatives(to: q), !regions.isEmpty {
+                    hint = "; the stack has it for factor region" + (regions.count == 1 ? " " : "s ")
+                        + regions.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (regions.count > 8 ? ", …" : "")
+                        + ": map region \(q.region) (or an ancestor) to one in the project's "
+                        + "factors/region-membership.csv, e.g. \(regions[0]),\(q.region),,,<source>,"
                 } else if !years.isEmpty {
                     hint = "; the stack has it for " + (years.count == 1 ? "year " : "years ")
                         + years.map(String.init).joined(separator: ", ") + ": map the year in ghg-project.json, e.g. "

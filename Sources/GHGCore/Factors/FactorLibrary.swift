@@ -199,6 +199,21 @@ public struct FactorLibrary: Sendable {
         return (techs, years)
     }
 
+    /// The factor regions the stack has the query's parameter for (its item, or any item; a category at or above the
+    /// query's), when none of them applies to the query's region: what a project maps its region to in
+    /// `factors/region-membership.csv` (an ecological zone, a climate class). Sorted.
+    public func regionAlternatives(to query: FactorQuery) -> [String] {
+        var regions = Set<String>()
+        for set in sets {
+            for i in set.candidates(parameter: query.parameter, item: query.item) {
+                let r = set.rows[i]
+                guard let region = r.region, r.category.map({ $0.isPrefix(of: query.category) }) ?? true else { continue }
+                regions.insert(region)
+            }
+        }
+        return regions.sorted()
+    }
+
     /// The set ids in stack order.
     public var stackIDs: [String] { sets.map(\.info.id) }
 

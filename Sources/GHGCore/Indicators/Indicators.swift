@@ -171,6 +171,17 @@ public enum IndicatorCalculator {
                     add(IndicatorValue(region: region, year: year, key: "ghg_gross", value: net - lulucf, unit: "t CO2e",
                                        method: grossMethod))
                 }
+                // Sinks as positive numbers: the forest-land removals of the inventory (3.B.1, CO2), and the
+                // blue-carbon indicator of existing coastal wetlands (outside the inventory).
+                if let forest = mass(.category(CategoryCode("3.B.1")!), .co2, .total) {
+                    add(IndicatorValue(region: region, year: year, key: "forest_sink", value: -forest, unit: "t CO2",
+                                       method: "−CO2 of 3.B.1 (forest land), scope total"))
+                }
+                if let blue = mass(.category(CategoryCode("3.B.4")!), .co2, .blueCarbonSequestration) {
+                    add(IndicatorValue(region: region, year: year, key: "blue_carbon_sequestration", value: -blue,
+                                       unit: "t CO2", method: "−CO2 of 3.B.4, scope blue_carbon_sequestration (area × "
+                                           + "sequestration rate; outside the inventory total)"))
+                }
                 var co2: Double?
                 switch settings.co2Scope {
                 case .energy: co2 = energyCO2.flatMap { inv.row($0, year: year)?.massTonnes }

@@ -35,6 +35,17 @@ public enum Summary {
         out += "\(top) \(name), \(latest), t CO2e (\(inv.gwpSet)):\n"
         out += "  total \(value(.total)); indirect (net imported electricity and heat) \(value(.indirect)); "
             + "total with indirect \(value(.totalWithIndirect)); biomass CO2 (memo) \(value(.memoBiomass))\n"
+        // The land sector, when the project reports it: the net total includes it, the gross total does not.
+        let lulucf = inv.row(InventoryKey(region: top, year: latest, node: .category(CategoryCode("3.B")!), gas: .all,
+                                          scope: .total))?.co2eTonnes
+        if let lulucf {
+            let blue = inv.row(InventoryKey(region: top, year: latest, node: .category(CategoryCode("3.B.4")!),
+                                            gas: .all, scope: .blueCarbonSequestration))?.co2eTonnes
+            out += "  of which LULUCF (3.B) \(DecimalFormat.rounded(lulucf)); total without LULUCF "
+                + "\(DecimalFormat.rounded((inv.row(InventoryKey(region: top, year: latest, node: .total, gas: .all, scope: .total))?.co2eTonnes ?? 0) - lulucf))"
+                + (blue.map { "; blue-carbon sequestration (indicator, not in totals) \(DecimalFormat.rounded(-$0))" } ?? "")
+                + "\n"
+        }
         let declines = c.indicators.filter {
             $0.region == top && $0.year == latest && $0.baseYear != nil
                 && ($0.key == "co2_intensity_decline" || $0.key == "energy_intensity_decline")
