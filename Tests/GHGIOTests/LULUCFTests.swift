@@ -151,6 +151,8 @@ struct LULUCFTests {
                                zones: ["ws_subtropical"])
         #expect(c.succeeded && c.log.diagnostics.isEmpty, "\(c.log.sorted.map(\.description))")
         #expect(close(value(inv, "3.B.4"), -891 - 8_799.821_8, rel: 1e-12))
+        // Both land in the mangrove category the item names (3.B.4.c.i, a 2013 Wetlands Supplement type).
+        #expect(close(value(inv, "3.B.4.c.i"), -891 - 8_799.821_8, rel: 1e-12))
         // Nothing in the blue-carbon scope without a project rate.
         #expect(value(inv, "3.B.4", scope: "blue_carbon_sequestration") == nil)
     }

@@ -22,4 +22,11 @@ enum BiomassCarbon {
         guard let r, let cf else { return nil }
         return (r, cf)
     }
+
+    /// Where a line of an item that knows its category lands (`items.csv` `categories`: mangrove 3.B.4.c.i): the
+    /// item's own category when the row's is it or a prefix of it (a row under 3.B.4), else the row's.
+    static func landing(_ item: String, _ row: CategoryCode, _ context: PlanningContext) -> CategoryCode {
+        guard let own = context.items[item]?.categories.first, row.isPrefix(of: own) else { return row }
+        return own
+    }
 }

@@ -1,5 +1,6 @@
 /// Soil carbon of coastal wetlands (2013 Supplement to the 2006 IPCC Guidelines: Wetlands, Ch.4, Tier 1; methods.md
-/// §3, `coastal_wetland`), and the separate blue-carbon indicator.
+/// §3, `coastal_wetland`), and the separate blue-carbon indicator. A row under 3.B.4 lands in its wetland type's
+/// category (mangrove 3.B.4.c.i, tidal marsh 3.B.4.c.ii, seagrass 3.B.4.c.iii).
 ///
 /// The row's `technology` says what happened to the area (mangrove, tidal marsh or seagrass) in the year:
 ///
@@ -43,6 +44,7 @@ public struct CoastalWetland: CalculationMethod {
 
     /// The inventory line of the row's activity, and the indicator line where the project gives a rate.
     public func plan(_ p: inout RowPlanner) {
+        let category = BiomassCarbon.landing(p.item, p.category, p.context)
         guard let what = p.direction else {
             p.error(.emptyField, .technology,
                 "coastal_wetland needs what happened to the area in 'technology'; expected one of "
@@ -54,20 +56,20 @@ public struct CoastalWetland: CalculationMethod {
             guard let c = p.factor(.soilCarbonStock, requirement: UnitRequirement(.mass / .area, species: .carbon,
                                        allowsNone: false, example: "carbon per area, e.g. 386 tC/ha"),
                                    technology: what) else { return }
-            p.line(formulas[1], gas: .co2, factors: [c])
+            p.line(formulas[1], gas: .co2, category: category, factors: [c])
         case "drainage":
             guard let c = p.factor(.drainageLoss, requirement: Self.perYear, technology: what) else { return }
-            p.line(formulas[2], gas: .co2, factors: [c])
+            p.line(formulas[2], gas: .co2, category: category, factors: [c])
         case "existing":
             break
         default:
             guard let c = p.factor(.carbonAccumulation, requirement: Self.perYear, technology: what) else { return }
-            p.line(formulas[0], gas: .co2, factors: [c])
+            p.line(formulas[0], gas: .co2, category: category, factors: [c])
         }
         guard what != "extraction", what != "drainage" else { return }
         if let rate = p.factor(.blueCarbonSequestrationRate, requirement: Self.perYear, quiet: true,
                                technology: what) {
-            p.line(formulas[3], gas: .co2, scope: .blueCarbonSequestration, factors: [rate])
+            p.line(formulas[3], gas: .co2, scope: .blueCarbonSequestration, category: category, factors: [rate])
         } else if what == "existing" {
             p.warning(.missingFactor, .technology,
                 "an existing '\(p.item)' area has no Tier 1 soil flux (2013 Wetlands Supplement Ch.4), so it makes no "

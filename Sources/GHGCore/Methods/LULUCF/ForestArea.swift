@@ -38,6 +38,6 @@ public struct ForestArea: CalculationMethod {
         let g = p.factor(.biomassGrowth, requirement: UnitRequirement(.mass / (.area * .time),
                              example: "dry matter per area and year, e.g. 3.1 t/ha/yr"))
         guard let (r, cf) = BiomassCarbon.rootAndCarbon(&p), let g else { return }
-        p.line(formulas[0], gas: .co2, factors: [g, r, cf])
+        p.line(formulas[0], gas: .co2, category: BiomassCarbon.landing(p.item, p.category, p.context), factors: [g, r, cf])
     }
 }
