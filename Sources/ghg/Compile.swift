@@ -29,10 +29,16 @@ struct Compile: ParsableCommand {
         if let problem = OutputWriter.outputFolderProblem(out, inputs: [options.project, factors]) {
             throw ValidationError(problem)
         }
+        if let problem = OutputWriter.prepareOutputFolder(out) { throw EnvironmentError(message: problem) }
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: factors, gwp: gwp,
                                                          diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
-        let written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [])
+        let written: [String]
+        do {
+            written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [])
+        } catch {
+            throw EnvironmentError(message: OutputWriter.plainMessage(error, doing: "write the outputs"))
+        }
         printDiagnostics(c.log)
         guard c.succeeded, let inv = c.inventory else { throw inputErrorStatus }
         print(Summary.text(c, inventory: inv))
@@ -43,7 +49,7 @@ struct Compile: ParsableCommand {
 /// `ghg validate PROJECT`
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read and check a project without writing anything.")
+        abstract: "Read and check a project without writing anything; prints every diagnostic kept (--max-diagnostics).")
 
     @OptionGroup var options: ProjectOptions
 
@@ -51,7 +57,7 @@ struct Validate: ParsableCommand {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: try options.factorsDirectory(),
                                                          diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
-        printDiagnostics(c.log)
+        printDiagnostics(c.log, limit: options.maxDiagnostics, summarise: false)
         guard c.succeeded else { throw inputErrorStatus }
         let calc = c.calculation!
         print("ok: \(calc.usedRowCount) activity rows used, \(calc.lines.count) emission lines, "

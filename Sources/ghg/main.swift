@@ -41,12 +41,36 @@ struct ProjectOptions: ParsableArguments {
 /// The exit status for input errors (usage errors exit with 2, success with 0).
 let inputErrorStatus = ExitCode(1)
 
-/// Prints diagnostics to standard error, at most `limit`, with a count of the rest.
-func printDiagnostics(_ log: DiagnosticLog, limit: Int = 50) {
+/// Prints diagnostics to standard error in stage order (the project file, regions, factor sets, activity, ...), at
+/// most `limit`, with a count of the rest. With `summarise`, a message repeated for many rows (the same code and text,
+/// one cause) is printed three times and then counted: "... and 212 more with the same message".
+func printDiagnostics(_ log: DiagnosticLog, limit: Int = 50, summarise: Bool = true) {
     var err = StandardError()
     let sorted = log.sorted
-    for d in sorted.prefix(limit) { print(d.description, to: &err) }
-    let hidden = sorted.count - min(sorted.count, limit) + log.dropped
+    struct Key: Hashable { var severity: Severity, code: DiagnosticCode, message: String }
+    var total: [Key: Int] = [:]
+    if summarise { for d in sorted { total[Key(severity: d.severity, code: d.code, message: d.message), default: 0] += 1 } }
+    var seen: [Key: Int] = [:]
+    var printed = 0, hidden = 0
+    for d in sorted {
+        let key = Key(severity: d.severity, code: d.code, message: d.message)
+        if summarise {
+            seen[key, default: 0] += 1
+            let n = seen[key]!
+            if n > 3 { continue }
+            guard printed < limit else { hidden += 1; continue }
+            print(d.description, to: &err)
+            printed += 1
+            if n == 3, let t = total[key], t > 3 {
+                print("... and \(t - 3) more with the same message (see diagnostics.csv)", to: &err)
+            }
+        } else {
+            guard printed < limit else { hidden += 1; continue }
+            print(d.description, to: &err)
+            printed += 1
+        }
+    }
+    hidden += log.dropped
     if hidden > 0 { print("... and \(hidden) more (see diagnostics.csv)", to: &err) }
     if log.errorCount > 0 || log.warningCount > 0 {
         print("\(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), "
@@ -58,10 +82,21 @@ struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }
 
+/// A problem with the command's environment (the output folder) rather than its arguments: one plain sentence on
+/// standard error and exit status 2, without the usage text.
+struct EnvironmentError: Error {
+    /// The sentence.
+    var message: String
+}
+
 // ArgumentParser exits with 64 for usage errors; this project's contract is 2.
 do {
     var command = try GHG.parseAsRoot()
     try command.run()
+} catch let error as EnvironmentError {
+    var err = StandardError()
+    print("Error: " + error.message, to: &err)
+    exit(2)
 } catch {
     let code = GHG.exitCode(for: error)
     if code == .validationFailure {

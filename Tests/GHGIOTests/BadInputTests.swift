@@ -321,14 +321,17 @@ private func expectRejected(_ c: Compilation, _ expected: [String], goodLines: S
     // MARK: - The project manifest
 
     @Test func malformedProjectJSON() throws {
+        // `[2020,,`: the second comma is at column 33 of line 1, where a value was expected.
         let text = "{\"name\": \"test\", \"years\": [2020,, \"factor_stack\": [\"ipcc-2006\"]}"
-        // The parser's own explanation is platform text; the message embeds it verbatim.
-        var reason = ""
-        do { _ = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch { reason = error.localizedDescription }
-        #expect(!reason.isEmpty)
         let c = try compile([coalRow, dieselRow], config: text)
         #expect(errors(c) == [
-            "ghg-project.json: error: ghg-project.json is not valid JSON (\(reason)) [project-file]",
+            "ghg-project.json:1:33: error: ghg-project.json is not valid JSON here; expected a value [project-file]",
+        ])
+        // Over several lines: the missing comma is reported where the next key starts.
+        let multi = "{\n  \"name\": \"示范市\",\n  \"years\": [2020]\n  \"gwp\": \"AR5\"\n}"
+        let m = try compile([coalRow, dieselRow], config: multi)
+        #expect(errors(m) == [
+            "ghg-project.json:4:3: error: ghg-project.json is not valid JSON here; expected ',' or '}' [project-file]",
         ])
         #expect(c.succeeded == false)
         #expect(c.project == nil)

@@ -73,4 +73,106 @@ struct FrontDoorTests {
         #expect(try cli.ghg(["compile", bad, "--out", out]).status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["diagnostics.csv", "notes.txt"])
     }
+
+    /// A copy of the demo.
+    func demoCopy() throws -> String { try demo(years: "[2005, 2020, 2021, 2022, 2023, 2024]") }
+
+    @Test("every entry of activity/ is read or reported: a folder, a dangling link and a FIFO named *.csv are errors; energy.CSV, a workbook and a sub-folder are warnings")
+    func activityFolderEntries() throws {
+        let dir = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/activity/old.csv", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: dir + "/activity/link.csv", withDestinationPath: dir + "/nowhere.csv")
+        let mkfifo = Process()
+        mkfifo.executableURL = URL(fileURLWithPath: "/usr/bin/mkfifo")
+        mkfifo.arguments = [dir + "/activity/pipe.csv"]
+        try mkfifo.run()
+        mkfifo.waitUntilExit()
+        try "x\n".write(toFile: dir + "/activity/extra.CSV", atomically: true, encoding: .utf8)
+        try "x\n".write(toFile: dir + "/activity/能源.xlsx", atomically: true, encoding: .utf8)
+        try fm.createDirectory(atPath: dir + "/activity/2023", withIntermediateDirectories: true)
+        let r = try cli.ghg(["validate", dir])
+        #expect(r.status == 1)
+        for expected in [
+            "activity/link.csv: error: cannot read activity/link.csv: it is a link to a file that does not exist; expected a CSV file [project-file]",
+            "activity/old.csv: error: cannot read activity/old.csv: it is a folder, not a file; expected a CSV file [project-file]",
+            "activity/pipe.csv: error: cannot read activity/pipe.csv: it is a pipe (FIFO), not a file; expected a CSV file [project-file]",
+            "activity/2023: warning: activity/2023 is a sub-folder, whose files are not read; expected the CSV files directly in activity/ [unused-input]",
+            "activity/extra.CSV: warning: activity/extra.CSV is not read because only names ending in lower-case .csv are; expected activity/extra.csv [unused-input]",
+            "activity/能源.xlsx: warning: activity/能源.xlsx is a workbook, which is not read; expected it saved as CSV (UTF-8, or GBK from Chinese Excel) [unused-input]",
+        ] {
+            #expect(r.stderr.contains(expected + "\n"), "\(expected)\n\(r.stderr)")
+        }
+    }
+
+    @Test("a value beyond the range of a number after conversion, a GDP of zero, and no data rows at all are reported")
+    func valuesAndEmptyProjects() throws {
+        let dir = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let energy = dir + "/activity/energy.csv"
+        var text = try String(contentsOfFile: energy, encoding: .utf8)
+        text += "519902,2024,1.A.1.a.i,fuel_combustion,raw_coal,1e305,万吨,huge,,\n"
+        try text.write(toFile: energy, atomically: true, encoding: .utf8)
+        let socio = dir + "/socioeconomic.csv"
+        try (try String(contentsOfFile: socio, encoding: .utf8)
+            .replacingOccurrences(of: "519900,2024,gdp,", with: "519900,2024,gdp_x,")
+            + "519900,2024,gdp,0,亿元,,zero,\n").write(toFile: socio, atomically: true, encoding: .utf8)
+        let r = try cli.ghg(["validate", dir])
+        #expect(r.status == 1)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(r.stderr.contains("activity/energy.csv:\(line):48: error: value '1e305' 万吨 is beyond the range of a number once "
+            + "converted to t; expected a value of realistic size [malformed-number]"), "\(r.stderr)")
+        #expect(r.stderr.contains("error: gdp '0' is not positive; expected a positive number [malformed-number]"),
+                "\(r.stderr)")
+        // A project whose activity files hold only their header.
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir + "/activity") {
+            try "region,year,category,activity,item,value,unit,source,note,technology\n"
+                .write(toFile: dir + "/activity/" + name, atomically: true, encoding: .utf8)
+        }
+        let empty = try cli.ghg(["validate", dir])
+        #expect(empty.stderr.contains("activity: warning: the activity files have no data rows; the inventory will be empty"),
+                "\(empty.stderr)")
+    }
+
+    @Test("the cause first: a broken regions.csv is printed before the rows it breaks, and a repeated message is summarised")
+    func causeFirst() throws {
+        let dir = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let regions = dir + "/regions.csv"
+        try (try String(contentsOfFile: regions, encoding: .utf8).replacingOccurrences(of: "519902,", with: "519903,"))
+            .write(toFile: regions, atomically: true, encoding: .utf8)
+        let out = cli.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try cli.ghg(["compile", dir, "--out", out])
+        #expect(r.status == 1)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("regions.csv:") == true, "\(lines.prefix(3))")
+        let unknown = lines.filter { $0.contains("region '519902' is not in regions.csv") }
+        #expect(unknown.count == 3, "\(lines.prefix(10))")
+        #expect(lines.contains { $0.hasPrefix("... and ") && $0.contains("more with the same message") }, "\(lines)")
+        // validate prints every one.
+        let v = try cli.ghg(["validate", dir])
+        #expect(v.stderr.split(separator: "\n").filter { $0.contains("region '519902' is not in regions.csv") }.count > 3)
+    }
+
+    @Test("a broken ghg-project.json is located at its line and column; an output folder that cannot be made is one plain sentence with exit 2")
+    func jsonAndOutputFolder() throws {
+        let dir = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/ghg-project.json"
+        try (try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"gwp\": \"AR5\",", with: "\"gwp\": \"AR5\""))
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try cli.ghg(["validate", dir])
+        #expect(r.status == 1)
+        #expect(r.stderr.range(of: #"^ghg-project\.json:\d+:\d+: error: ghg-project\.json is not valid JSON here; expected ',' or '\}'"#,
+                               options: .regularExpression) != nil, "\(r.stderr)")
+        let file = cli.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let o = try cli.ghg(["compile", "Templates/demo-city", "--out", file + "/sub"])
+        #expect(o.status == 2)
+        #expect(o.stderr == "Error: cannot create the output folder '\(file)/sub': Not a directory; expected a folder you can write to\n",
+                "\(o.stderr)")
+    }
 }

@@ -156,13 +156,49 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
         Diagnostic(.warning, code, at: location, message)
     }
 
-    /// `path:line:column: error: message [code]`, the format compilers and editors understand.
+    /// `path:line:column: error: message [code]`, the format compilers and editors understand, on one line: control
+    /// characters a quoted value carries (a newline inside a field, a tab) are shown escaped (`\n`, `\t`, `\u{1B}`).
     public var description: String {
-        "\(location): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        "\(location): \(severity.rawValue): \(Self.escaped(message)) [\(code.rawValue)]"
     }
 
-    /// Orders by location, then severity, code and message, so that printed lists are stable.
+    /// `text` with control characters escaped.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20, 0x7F:
+                let hex = String(u.value, radix: 16, uppercase: true)
+                out += "\\u{" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// The pipeline stage of a file: the project file, regions, factor sets (shipped and the project's), activity,
+    /// socio-economic data, targets, then anything else. Diagnostics sort by stage first, so that a cause (a broken
+    /// `regions.csv`, a `set.json`) is printed before its consequences in the rows.
+    public static func stage(ofFile file: String) -> Int {
+        switch file {
+        case "ghg-project.json": 0
+        case "regions.csv": 1
+        case "socioeconomic.csv": 4
+        case "targets.csv": 5
+        default:
+            file.hasPrefix("EmissionFactors") || file.hasPrefix("factors/") || file == "factors" ? 2
+                : file.hasPrefix("activity") ? 3 : 6
+        }
+    }
+
+    /// Stage, then location, severity, code and message.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        let sa = stage(ofFile: a.location.file), sb = stage(ofFile: b.location.file)
+        if sa != sb { return sa < sb }
         if a.location != b.location { return a.location < b.location }
         if a.severity != b.severity { return a.severity < b.severity }
         if a.code != b.code { return a.code < b.code }

@@ -387,7 +387,8 @@ enum ActivityReader {
                 guard let activity = intern(p[3], &activities, required: true),
                       let item = intern(p[4], &items, required: true) else { return false }
                 let (va, vn) = field(p[5])
-                guard vn > 0, let value = FastNumber.parse(base + va, vn) else { return false }
+                // A value so large that a unit conversion could overflow takes the checked path.
+                guard vn > 0, let value = FastNumber.parse(base + va, vn), abs(value) < 1e280 else { return false }
                 guard let unit = intern(p[6], &units, required: true) else { return false }
                 while c.parsedUnits.count < units.strings.count {
                     let text = units.strings[c.parsedUnits.count]
@@ -576,6 +577,10 @@ enum ActivityReader {
                         unitValid.append((try? UnitRegistry.parse(text)) != nil)
                     }
                     switch parsedUnits[Int(u)] {
+                    case let .success(unit) where needsUnit && !unit.toBase(value).isFinite:
+                        problem(.malformedNumber, vf, "value '\(Self.text(vp, vn))' \(unit.symbol) is beyond the range of a "
+                            + "number once converted to \(unit.baseSymbol); expected a value of realistic size")
+                        ok = false
                     case .success: unitID = u
                     case let .failure(e):
                         problem(.unknownUnit, uf, e.description)

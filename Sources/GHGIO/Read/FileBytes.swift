@@ -10,9 +10,26 @@ final class FileBytes: @unchecked Sendable {
     /// Files from this size on are mapped.
     static let mapThreshold = 1 << 20
 
+    /// Why a path cannot be read as an input file (a dangling link, a folder, a pipe or device, no permission), or
+    /// nil when it is a readable regular file.
+    static func problem(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            var lst = stat()
+            return lstat(path, &lst) == 0 ? "a link to a file that does not exist" : "missing"
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return access(path, R_OK) == 0 ? nil : "not readable (permission denied)"
+        case S_IFDIR: return "a folder, not a file"
+        case S_IFIFO: return "a pipe (FIFO), not a file"
+        default: return "a device or socket, not a file"
+        }
+    }
+
     /// The bytes of a regular file, or nil when it cannot be read.
     init?(path: String) {
-        let fd = open(path, O_RDONLY)
+        // Non-blocking, so that a FIFO never stalls the reader (a regular file ignores the flag).
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()

@@ -80,7 +80,30 @@ public enum ProjectReader {
         let regions = RegionTree(regionList, diagnostics: &regionLog)
         d += regionLog.diagnostics
 
-        let activityFiles = FileSystem.list(FileSystem.join(root, "activity")).filter { $0.hasSuffix(".csv") }
+        // Every entry of activity/ is read or reported: a *.csv that is no readable file is an error, anything else
+        // the reader skips by name is a warning naming it.
+        var activityFiles: [String] = []
+        for name in FileSystem.list(FileSystem.join(root, "activity")) {
+            let rel = "activity/" + name, path = FileSystem.join(root, rel)
+            if name.hasSuffix(".csv") {
+                if let problem = FileBytes.problem(path) {
+                    d.append(.error(.projectFile, at: InputLocation(file: rel),
+                        "cannot read \(rel): it is \(problem); expected a CSV file"))
+                } else {
+                    activityFiles.append(name)
+                }
+                continue
+            }
+            let lower = name.lowercased()
+            let hint = FileSystem.isDirectory(path)
+                ? "a sub-folder, whose files are not read; expected the CSV files directly in activity/"
+                : lower.hasSuffix(".csv") ? "not read because only names ending in lower-case .csv are; expected "
+                    + "activity/\(name.dropLast(4)).csv"
+                : lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".et")
+                    ? "a workbook, which is not read; expected it saved as CSV (UTF-8, or GBK from Chinese Excel)"
+                : "not read (only activity/*.csv files are)"
+            d.append(.warning(.unusedInput, at: InputLocation(file: rel), "\(rel) is \(hint)"))
+        }
         if activityFiles.isEmpty {
             d.append(.warning(.projectFile, at: InputLocation(file: "activity"),
                 "no activity/*.csv files; the inventory will be empty"))
@@ -89,7 +112,10 @@ public enum ProjectReader {
         var inputs: [ActivityReader.Input] = []
         for name in activityFiles {
             let rel = "activity/" + name
-            guard let bytes = FileBytes(path: FileSystem.join(root, rel)) else { continue }
+            guard let bytes = FileBytes(path: FileSystem.join(root, rel)) else {
+                d.append(.error(.projectFile, at: InputLocation(file: rel), "cannot read \(rel); expected a CSV file"))
+                continue
+            }
             inputs.append(ActivityReader.Input(path: rel, absolutePath: FileSystem.join(root, rel), bytes: bytes))
         }
         timer.mark("  activity files mapped")
@@ -102,6 +128,11 @@ public enum ProjectReader {
         timer.mark("  activity rows parsed and files hashed")
         inputs = []
         d += activityDiagnostics
+        if !activityFiles.isEmpty && rowCount == 0 {
+            d.append(.warning(.projectFile, at: InputLocation(file: "activity"),
+                "the activity files have no data rows; the inventory will be empty (fill in one row per measured "
+                    + "quantity, see Templates/demo-city)"))
+        }
 
         var socio: [SocioRecord] = []
         if let bytes = read("socioeconomic.csv") {
@@ -140,7 +171,12 @@ public enum ProjectReader {
             }
             object = o
         } catch {
-            d.append(.error(.projectFile, at: loc, "ghg-project.json is not valid JSON (\(error.localizedDescription))"))
+            if let e = JSONSyntax.firstError(bytes) {
+                d.append(.error(.projectFile, at: InputLocation(file: "ghg-project.json", line: e.line, column: e.column),
+                    "ghg-project.json is not valid JSON here; expected \(e.expected)"))
+            } else {
+                d.append(.error(.projectFile, at: loc, "ghg-project.json is not valid JSON (\(error.localizedDescription))"))
+            }
             return nil
         }
         for key in object.keys.sorted() where !knownKeys.contains(key) {
@@ -308,6 +344,12 @@ public enum ProjectReader {
         var unit: GHGCore.MeasurementUnit?
         if let s = series, SocioEconomicData.knownSeries[s] != nil { unit = r.unit("unit", into: &d) }
         else { unit = try? UnitRegistry.parse(r["unit"]) }
+        // GDP, its index and population must be positive: an intensity or a per-capita value cannot be divided by
+        // zero or less.
+        if let series, ["gdp", "gdp_constant", "gdp_index", "population"].contains(series), case let v?? = value, !(v > 0) {
+            d.append(.error(.malformedNumber, at: r.location("value"),
+                "\(series) '\(r["value"])' is not positive; expected a positive number"))
+        }
         guard d.count == before, let region, let year, let y = year, let series, let value, let v = value,
               let baseYear else { return nil }
         return SocioRecord(location: r.location, region: region, year: y, series: series, value: v, unit: unit,

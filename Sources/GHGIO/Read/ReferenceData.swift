@@ -167,8 +167,13 @@ public enum ReferenceReader {
             }
             object = o
         } catch {
-            d.append(.error(.factorSet, at: InputLocation(file: jsonLabel),
-                "set.json is not a JSON object; expected {\"id\": ..., \"version\": ..., ...}"))
+            if let e = JSONSyntax.firstError(jsonBytes) {
+                d.append(.error(.factorSet, at: InputLocation(file: jsonLabel, line: e.line, column: e.column),
+                    "set.json is not valid JSON here; expected \(e.expected)"))
+            } else {
+                d.append(.error(.factorSet, at: InputLocation(file: jsonLabel),
+                    "set.json is not a JSON object; expected {\"id\": ..., \"version\": ..., ...}"))
+            }
             return nil
         }
         func s(_ k: String) -> String { object[k] as? String ?? "" }

@@ -480,6 +480,31 @@ public enum OutputWriter {
         return files
     }
 
+    /// A file-system error as one plain sentence (`cannot write '/tmp/x/inventory.csv': Not a directory`), never
+    /// Foundation's dump of an `NSError`.
+    public static func plainMessage(_ error: Error, doing what: String) -> String {
+        let ns = error as NSError
+        let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+        let posix = underlying?.domain == NSPOSIXErrorDomain ? underlying!.code : ns.domain == NSPOSIXErrorDomain ? ns.code : nil
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        let reason = posix.map { String(cString: strerror(Int32($0))) } ?? "\(error)"
+        return "cannot \(what)\(path.map { " '\($0)'" } ?? ""): \(reason)"
+    }
+
+    /// Creates the output folder (and its parents), or says in one sentence why it cannot be.
+    public static func prepareOutputFolder(_ out: String) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
+            return isDirectory.boolValue ? nil : "cannot use '\(out)' as the output folder: it is a file; expected a folder"
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            return nil
+        } catch {
+            return plainMessage(error, doing: "create the output folder") + "; expected a folder you can write to"
+        }
+    }
+
     /// Why `out` may not be an output folder: it is, lies inside or contains one of `inputs` (the project folder, the
     /// factor library), so writing or cleaning it could destroy inputs. Nil when it is safe.
     public static func outputFolderProblem(_ out: String, inputs: [String]) -> String? {
