@@ -96,7 +96,7 @@ public enum Calculator {
             if !regionKnown[region] {
                 failed = true
                 log.report(.error(.unknownRegion, at: table.location(r, .region),
-                    "region '\(s.regions[region])' is not in regions.csv; expected one of its codes"))
+                    regions.unknownCodeMessage(s.regions[region])))
             }
             if known[kind] && isSeries[kind] {
                 if year > lastYear {

@@ -58,7 +58,7 @@ public struct SocioEconomicData: Sendable {
         for r in records {
             if !regions.contains(r.region) {
                 diagnostics.report(.error(.unknownRegion, at: r.location,
-                    "region '\(r.region)' is not in regions.csv; expected one of its codes"))
+                    regions.unknownCodeMessage(r.region)))
                 continue
             }
             if let known = Self.knownSeries[r.series] {

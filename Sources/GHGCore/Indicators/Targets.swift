@@ -116,7 +116,7 @@ public enum TargetTracker {
         for t in targets {
             guard regions.contains(t.region) else {
                 diagnostics.append(.error(.unknownRegion, at: t.location,
-                    "region '\(t.region)' is not in regions.csv; expected one of its codes"))
+                    regions.unknownCodeMessage(t.region)))
                 continue
             }
             guard catalogue[t.indicator] != nil || customKeys.contains(t.indicator) else {

@@ -109,6 +109,41 @@ public struct RegionTree: Sendable {
     /// Whether the code is a region of the project.
     public func contains(_ code: String) -> Bool { byCode[code] != nil }
 
+    /// The message for a region code that is not in the tree: what was expected, and what Excel may have done to
+    /// the code (`519902.0` from a number cell, `5.19902E+05` in scientific notation, a non-breaking space from a
+    /// copied cell).
+    public func unknownCodeMessage(_ code: String) -> String {
+        "region '\(code)' is not in regions.csv; expected one of its codes" + (Self.excelHint(code, known: contains) ?? "")
+    }
+
+    /// What Excel did to a code, if that explains it (nil otherwise).
+    public static func excelHint(_ code: String, known: (String) -> Bool) -> String? {
+        let scalars = Array(code.unicodeScalars)
+        let spaces: Set<UInt32> = [0xA0, 0x3000, 0x2007, 0x202F, 0xFEFF, 0x200B]
+        if scalars.contains(where: { spaces.contains($0.value) }) {
+            var clean = String.UnicodeScalarView()
+            clean.append(contentsOf: scalars.filter { !spaces.contains($0.value) })
+            let c = String(clean)
+            return "; it contains a non-breaking or full-width space (copied from a web page or a formatted cell)"
+                + (known(c) ? ": expected '\(c)'" : "")
+        }
+        func digits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, digits(parts[0]), !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "0" }) {
+            let c = String(parts[0])
+            return "; Excel stored the code as a number (\(code)): format the column as text"
+                + (known(c) ? " and write '\(c)'" : "")
+        }
+        let upper = code.uppercased()
+        if let e = upper.firstIndex(of: "E"), upper[upper.index(after: e)...].hasPrefix("+"),
+           digits(upper[upper.index(upper.index(after: e), offsetBy: 1)...]),
+           upper[..<e].allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }) {
+            return "; Excel showed the code in scientific notation, which may have lost its last digits: format the "
+                + "column as text and write the full code"
+        }
+        return nil
+    }
+
     /// The region and its ancestors, nearest first (`county, city, province`). Unknown codes give `[code]`.
     public func chain(from code: String) -> [String] {
         var out = [code]

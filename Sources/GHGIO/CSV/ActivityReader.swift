@@ -108,6 +108,7 @@ enum ActivityReader {
         timer.mark("    chunks merged")
         var table = merger.table
         table.locator = FileColumnLocator(files: inputs.map { ($0.absolutePath, $0.path) },
+                                          converted: inputs.map { $0.bytes.converted == nil ? nil : $0.bytes },
                                           headers: headers.map { $0?.index ?? [:] },
                                           rowFile: table.file.map { merger.fileInputs[Int($0)] },
                                           offsets: offsetsByFile, rowInFile: merger.rowInFile)
@@ -776,9 +777,13 @@ final class FileColumnLocator: ActivityColumnLocator, @unchecked Sendable {
     private let offsets: [[Int64]]
     private let rowInFile: [Int32]
 
-    init(files: [(String, String)], headers: [[ActivityField: Int]], rowFile: [Int], offsets: [[Int64]],
-         rowInFile: [Int32]) {
+    /// The text of files converted from another encoding (their offsets refer to it, not to the file on disk).
+    private let converted: [FileBytes?]
+
+    init(files: [(String, String)], converted: [FileBytes?], headers: [[ActivityField: Int]], rowFile: [Int],
+         offsets: [[Int64]], rowInFile: [Int32]) {
         self.files = files.map { (absolute: $0.0, relative: $0.1) }
+        self.converted = converted
         self.headers = headers
         self.rowFile = rowFile
         self.offsets = offsets
@@ -790,6 +795,13 @@ final class FileColumnLocator: ActivityColumnLocator, @unchecked Sendable {
         let f = Int(rowFile[row])
         guard let position = headers[f][field] else { return nil }
         let offset = offsets[f][Int(rowInFile[row])]
+        if let text = converted[f] {
+            let start = min(Int(offset), text.buffer.count)
+            let (records, _) = CSVReader.parse(Array(text.buffer[start..<min(text.buffer.count, start + (1 << 20))]),
+                                               file: files[f].relative)
+            guard let r = records.first, position < r.columns.count else { return nil }
+            return (r.lines[position] - r.line, r.columns[position])
+        }
         guard let handle = FileHandle(forReadingAtPath: files[f].absolute) else { return nil }
         defer { try? handle.close() }
         try? handle.seek(toOffset: UInt64(offset))

@@ -1,4 +1,5 @@
 import Foundation
+import GHGCore
 
 /// The bytes of an input file, read-only: mapped from the page cache when the file is large (no copy, no zeroed
 /// pages), else read into memory this object owns.
@@ -6,6 +7,10 @@ final class FileBytes: @unchecked Sendable {
     /// The bytes, valid for the object's lifetime.
     let buffer: UnsafeBufferPointer<UInt8>
     private let mapped: Bool
+    /// The encoding the file was converted from (nil: it was UTF-8); then `buffer` holds the converted text.
+    private(set) var converted: InputEncoding.Found?
+    /// The SHA-256 of the file's own bytes when it was converted (the manifest hashes what is on disk).
+    private(set) var originalSHA256: String?
 
     /// Files from this size on are mapped.
     static let mapThreshold = 1 << 20
@@ -37,8 +42,19 @@ final class FileBytes: @unchecked Sendable {
         let size = Int(st.st_size)
         if size >= Self.mapThreshold,
            let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), p != MAP_FAILED {
+            let raw = UnsafeBufferPointer(start: UnsafePointer(p.assumingMemoryBound(to: UInt8.self)), count: size)
+            if let (text, found) = InputEncoding.utf8(raw) {
+                originalSHA256 = SHA256.hex(Array(raw))
+                munmap(p, size)
+                let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(text.count, 1))
+                copy.initialize(from: text, count: text.count)
+                mapped = false
+                buffer = UnsafeBufferPointer(start: copy, count: text.count)
+                converted = found
+                return
+            }
             mapped = true
-            buffer = UnsafeBufferPointer(start: UnsafePointer(p.assumingMemoryBound(to: UInt8.self)), count: size)
+            buffer = raw
             return
         }
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(size, 1))
@@ -54,7 +70,17 @@ final class FileBytes: @unchecked Sendable {
             return nil
         }
         mapped = false
-        buffer = UnsafeBufferPointer(start: storage, count: size)
+        let raw = UnsafeBufferPointer(start: UnsafePointer(storage), count: size)
+        if let (text, found) = InputEncoding.utf8(raw) {
+            originalSHA256 = SHA256.hex(Array(raw))
+            storage.deallocate()
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(text.count, 1))
+            copy.initialize(from: text, count: text.count)
+            buffer = UnsafeBufferPointer(start: copy, count: text.count)
+            converted = found
+            return
+        }
+        buffer = raw
     }
 
     deinit {

@@ -8,6 +8,19 @@ enum FileSystem {
         FileBytes(path: path).map { Array($0.buffer) }
     }
 
+    /// An input file as UTF-8 bytes, the SHA-256 of the file as it is on disk, and the encoding it was converted
+    /// from (nil when it was UTF-8); nil when it cannot be read.
+    static func readInput(_ path: String) -> (bytes: [UInt8], sha256: String, converted: InputEncoding.Found?)? {
+        guard let f = FileBytes(path: path) else { return nil }
+        let bytes = Array(f.buffer)
+        return (bytes, f.originalSHA256 ?? SHA256.hex(bytes), f.converted)
+    }
+
+    /// The diagnostic that says a file was converted from another encoding.
+    static func conversionNote(_ found: InputEncoding.Found, file: String) -> Diagnostic {
+        .warning(.fileFormat, at: InputLocation(file: file), "\(file) was " + found.note)
+    }
+
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
     static func isDirectory(_ path: String) -> Bool {

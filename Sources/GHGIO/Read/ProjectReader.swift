@@ -40,9 +40,10 @@ public enum ProjectReader {
         var files: [InputFile] = []
         defer { log.report(contentsOf: d) }
         func read(_ rel: String) -> [UInt8]? {
-            guard let bytes = FileSystem.read(FileSystem.join(root, rel)) else { return nil }
-            files.append(InputFile(path: rel, sha256: SHA256.hex(bytes)))
-            return bytes
+            guard let input = FileSystem.readInput(FileSystem.join(root, rel)) else { return nil }
+            files.append(InputFile(path: rel, sha256: input.sha256))
+            if let found = input.converted { d.append(FileSystem.conversionNote(found, file: rel)) }
+            return input.bytes
         }
         guard let json = read("ghg-project.json") else {
             d.append(.error(.projectFile, at: InputLocation(file: "ghg-project.json"),
@@ -116,6 +117,7 @@ public enum ProjectReader {
                 d.append(.error(.projectFile, at: InputLocation(file: rel), "cannot read \(rel); expected a CSV file"))
                 continue
             }
+            if let found = bytes.converted { d.append(FileSystem.conversionNote(found, file: rel)) }
             inputs.append(ActivityReader.Input(path: rel, absolutePath: FileSystem.join(root, rel), bytes: bytes))
         }
         timer.mark("  activity files mapped")
@@ -123,7 +125,9 @@ public enum ProjectReader {
                                                                                             chunkBytes: chunkBytes,
                                                                                             hash: hashActivity)
         if hashActivity {
-            for (input, hash) in zip(inputs, hashes) { files.append(InputFile(path: input.path, sha256: hash)) }
+            for (input, hash) in zip(inputs, hashes) {
+                files.append(InputFile(path: input.path, sha256: input.bytes.originalSHA256 ?? hash))
+            }
         }
         timer.mark("  activity rows parsed and files hashed")
         inputs = []

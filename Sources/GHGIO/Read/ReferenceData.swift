@@ -189,8 +189,10 @@ public enum ReferenceReader {
         for name in FileSystem.list(folder) {
             let path = FileSystem.join(folder, name)
             guard !FileSystem.isDirectory(path),
-                  let bytes = name == "set.json" ? jsonBytes : FileSystem.read(path) else { continue }
-            let hash = SHA256.hex(bytes)
+                  let input = name == "set.json" ? (jsonBytes, SHA256.hex(jsonBytes), nil) : FileSystem.readInput(path)
+            else { continue }
+            let bytes = input.bytes, hash = input.sha256
+            if let found = input.converted { d.append(FileSystem.conversionNote(found, file: label + "/" + name)) }
             files.append(InputFile(path: label + "/" + name, sha256: hash))
             hasher.update(name + "\n" + hash + "\n")
             guard name.hasSuffix(".csv") else { continue }

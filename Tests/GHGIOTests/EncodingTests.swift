@@ -1,0 +1,80 @@
+import Foundation
+import GHGCore
+import GHGIO
+import GHGTestSupport
+import Testing
+
+/// Excel's files (issue 9): a GB18030 `regions.csv` (Chinese Excel's "CSV") and a UTF-16 tab-separated activity file
+/// (Excel's "Unicode text") compile to the same inventory as their UTF-8 originals, with a note naming the encoding.
+@Suite("Excel's encodings")
+struct EncodingTests {
+    static let fixtures = repositoryRoot + "/Tests/GHGIOTests/Fixtures/encodings/"
+
+    /// The demo compiled to a temporary folder, optionally with some of its files replaced.
+    func compileDemo(replacing: [String: String] = [:]) throws -> (Compilation, String, String) {
+        let dir = NSTemporaryDirectory() + "ghg-enc-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Templates/demo-city", toPath: dir)
+        for (target, fixture) in replacing {
+            try FileManager.default.removeItem(atPath: dir + "/" + target)
+            try FileManager.default.copyItem(atPath: Self.fixtures + fixture, toPath: dir + "/" + target)
+        }
+        let c = Compiler.compile(projectAt: dir, options: CompileOptions(factorsDirectory: factorLibrary))
+        let out = dir + "-out"
+        _ = try OutputWriter.write(c, to: out)
+        return (c, dir, out)
+    }
+
+    @Test("a GB18030 regions.csv and a UTF-16 tab-separated activity file give the UTF-8 originals' inventory byte for byte")
+    func excelEncodings() throws {
+        let (plain, plainDir, plainOut) = try compileDemo()
+        let (excel, excelDir, excelOut) = try compileDemo(replacing: [
+            "regions.csv": "regions-gb18030.csv", "activity/agriculture.csv": "agriculture-utf16le-tabs.csv",
+        ])
+        defer { for p in [plainDir, plainOut, excelDir, excelOut] { try? FileManager.default.removeItem(atPath: p) } }
+        #expect(plain.succeeded && excel.succeeded, "\(excel.log.sorted.prefix(5).map(\.description))")
+        for name in ["inventory.csv", "indicators.csv", "energy.csv"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: plainOut + "/" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: excelOut + "/" + name))
+            #expect(a == b, "\(name) differs")
+        }
+        let notes = excel.log.sorted.filter { $0.code == .fileFormat }.map(\.description)
+        #expect(notes == [
+            "regions.csv: warning: regions.csv was read as GB18030 (GBK, Chinese Excel's CSV) and converted to UTF-8; "
+                + "saving as \"CSV UTF-8\" avoids the conversion [file-format]",
+            "activity/agriculture.csv: warning: activity/agriculture.csv was read as UTF-16 LE with a byte-order mark "
+                + "(Excel's \"Unicode text\"), tab-separated, and converted to UTF-8 [file-format]",
+        ])
+        // The manifest hashes the files as they are on disk.
+        let manifest = try String(contentsOfFile: excelOut + "/manifest.json", encoding: .utf8)
+        let gb = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "regions-gb18030.csv"))
+        #expect(manifest.contains(SHA256.hex([UInt8](gb))))
+        // A location in the converted file is its line and character column (the note starts at character 70 of line
+        // 2 in the original too: separators keep their width), and the note with a quoted comma and tab is one field.
+        let calc = try #require(excel.calculation)
+        let row = try #require((0..<calc.table.count).first { calc.table.location($0).file == "activity/agriculture.csv" })
+        #expect(calc.table.location(row, .note).description == "activity/agriculture.csv:2:70")
+        #expect(calc.table.noteOf(row) == "生猪 年均存栏, 含\"能繁母猪\"\t(tab inside)")
+    }
+
+    @Test("codes Excel mangles get a message saying what happened: 510802.0, 5.10802E+05, a non-breaking space")
+    func mangledCodes() throws {
+        let p = try TestProject(years: [2022], activity: ["energy.csv": [
+            TestProject.header,
+            "510802.0,2022,1.A.1.a.i,direct_emission,CO2,1,t,x,,",
+            "5.10802E+05,2022,1.A.1.a.i,direct_emission,CO2,1,t,x,,",
+            "510802\u{A0},2022,1.A.1.a.i,direct_emission,CO2,1,t,x,,",
+        ].joined(separator: "\n")])
+        defer { p.remove() }
+        let errors = p.compile().log.sorted.filter { $0.severity == .error }.map(\.description)
+        #expect(errors == [
+            "activity/energy.csv:2:1: error: region '510802.0' is not in regions.csv; expected one of its codes; Excel "
+                + "stored the code as a number (510802.0): format the column as text and write '510802' [unknown-region]",
+            "activity/energy.csv:3:1: error: region '5.10802E+05' is not in regions.csv; expected one of its codes; "
+                + "Excel showed the code in scientific notation, which may have lost its last digits: format the column "
+                + "as text and write the full code [unknown-region]",
+            "activity/energy.csv:4:1: error: region '510802\u{A0}' is not in regions.csv; expected one of its codes; it "
+                + "contains a non-breaking or full-width space (copied from a web page or a formatted cell): expected "
+                + "'510802' [unknown-region]",
+        ], "\(errors)")
+    }
+}
