@@ -78,3 +78,54 @@ struct EncodingTests {
         ], "\(errors)")
     }
 }
+
+/// Chinese as users write it (issue 9): items, activity kinds and units by their Chinese names.
+@Suite("Chinese names")
+struct ChineseNameTests {
+    func compile(_ rows: [String], items: String? = nil) throws -> (Compilation, String) {
+        var factors: [String: String]?
+        if let items {
+            factors = ["set.json": #"{"id": "county", "version": "1"}"#,
+                       "items.csv": "item,kind,group,biomass,name_en,name_zh,source,note,categories\n" + items + "\n"]
+        }
+        let p = try TestProject(years: [2022], activity: ["energy.csv": ([TestProject.header] + rows)
+                                                             .joined(separator: "\n")], factors: factors)
+        let (c, out) = try p.compileToDisk()
+        let lineage = (try? String(contentsOfFile: out + "/lineage.jsonl", encoding: .utf8)) ?? ""
+        p.remove()
+        return (c, lineage)
+    }
+
+    @Test("原煤 and 燃料燃烧 are raw_coal and fuel_combustion, 万度 is 万千瓦时; the lineage records both names")
+    func chineseNames() throws {
+        let (chinese, lineage) = try compile([
+            "510802,2022,1.A.1.a.i,燃料燃烧,原煤,100,t,x,,",
+            "510802,2022,1.A.2,fuel_combustion,raw_coal,50,t,x,,",
+            "510802,2022,IND.1,electricity_net_import,electricity,1,万度,x,,",
+        ])
+        let (ids, _) = try compile([
+            "510802,2022,1.A.1.a.i,fuel_combustion,raw_coal,100,t,x,,",
+            "510802,2022,1.A.2,fuel_combustion,raw_coal,50,t,x,,",
+            "510802,2022,IND.1,electricity_net_import,electricity,1,万千瓦时,x,,",
+        ])
+        #expect(chinese.succeeded && ids.succeeded, "\(chinese.log.sorted.prefix(3).map(\.description))")
+        let a = try #require(chinese.calculation), b = try #require(ids.calculation)
+        #expect(a.lines.count == b.lines.count && a.lines.mass == b.lines.mass)
+        #expect(lineage.contains(#"{"kind":"alias","field":"activity","written":"燃料燃烧","resolved":"fuel_combustion"}"#))
+        #expect(lineage.contains(#"{"kind":"alias","field":"item","written":"原煤","resolved":"raw_coal"}"#))
+    }
+
+    @Test("a row by name and a row by id with the same key are one duplicate; a name two items share is an error listing both")
+    func duplicatesAndAmbiguity() throws {
+        let (dup, _) = try compile(["510802,2022,1.A.1.a.i,fuel_combustion,raw_coal,100,t,x,,",
+                                    "510802,2022,1.A.1.a.i,燃料燃烧,原煤,100,t,x,,"])
+        #expect(dup.log.sorted.contains { $0.code == .duplicateRow && $0.location.line == 3 },
+                "\(dup.log.sorted.map(\.description))")
+        let (amb, _) = try compile(["510802,2022,1.A.1.a.i,fuel_combustion,原煤,100,t,x,,"],
+                                   items: "xishan_raw_coal,fuel,coal,no,Xishan raw coal,原煤,test,a local coal named 原煤,")
+        #expect(amb.log.sorted.filter { $0.severity == .error }.map(\.description) == [
+            "activity/energy.csv:2:39: error: item name '原煤' is ambiguous: it names 'raw_coal', 'xishan_raw_coal'; "
+                + "expected one of these ids [unknown-item]",
+        ], "\(amb.log.sorted.map(\.description))")
+    }
+}

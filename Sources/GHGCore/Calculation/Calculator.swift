@@ -299,6 +299,10 @@ public enum Calculator {
                         "item '\(support.item)' is a \(item.kind); activity '\(spec.activity)' expects "
                             + kinds.map { "a \($0)" }.joined(separator: " or "))
                 }
+            } else if case let named = context.items.ids(named: support.item), named.count > 1 {
+                support.error(.unknownItem, .item,
+                    "item name '\(support.item)' is ambiguous: it names " + named.map { "'\($0)'" }.joined(separator: ", ")
+                        + "; expected one of these ids")
             } else {
                 let hint = context.items.suggestions(for: support.item)
                 support.error(.unknownItem, .item,

@@ -40,17 +40,17 @@ public enum UnitRegistry {
             e(["PJ"], 1e6, .energy),
             // Volume (base m3; gas volumes in Chinese statistics are at standard conditions, so Nm3 is m3).
             e(["L", "l", "升"], 1e-3, .volume),
-            e(["m3", "m³", "Nm3", "Nm³", "立方米", "标准立方米"], 1, .volume),
+            e(["m3", "m³", "Nm3", "Nm³", "立方米", "标准立方米", "立方", "方"], 1, .volume),
             e(["10^3m3", "10^3Nm3", "千立方米"], 1e3, .volume),
-            e(["10^4m3", "10^4m³", "10^4Nm3", "10^4Nm³", "万立方米", "万Nm3", "万Nm³", "万m3", "万m³", "万标准立方米"], 1e4, .volume),
+            e(["10^4m3", "10^4m³", "10^4Nm3", "10^4Nm³", "万立方米", "万Nm3", "万Nm³", "万m3", "万m³", "万标准立方米", "万立方", "万方"], 1e4, .volume),
             e(["10^6m3", "10^6Nm3", "百万立方米"], 1e6, .volume),
-            e(["10^8m3", "10^8m³", "10^8Nm3", "亿立方米", "亿m3", "亿m³", "亿Nm3", "亿Nm³"], 1e8, .volume),
+            e(["10^8m3", "10^8m³", "10^8Nm3", "亿立方米", "亿m3", "亿m³", "亿Nm3", "亿Nm³", "亿立方", "亿方"], 1e8, .volume),
             // Electricity (base MWh).
             e(["kWh", "千瓦时", "度"], 1e-3, .electricity),
             e(["MWh", "兆瓦时"], 1, .electricity),
-            e(["10^4kWh", "万千瓦时", "万kWh"], 10, .electricity),
+            e(["10^4kWh", "万千瓦时", "万kWh", "万度"], 10, .electricity),
             e(["GWh", "吉瓦时"], 1e3, .electricity),
-            e(["10^8kWh", "亿千瓦时", "亿kWh"], 1e5, .electricity),
+            e(["10^8kWh", "亿千瓦时", "亿kWh", "亿度"], 1e5, .electricity),
             e(["TWh", "太瓦时"], 1e6, .electricity),
             // Standard coal equivalent (base tce).
             e(["gce", "克标准煤"], 1e-6, .standardCoal),

@@ -84,6 +84,33 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let landConversion = ActivityKind("land_conversion")
     /// Area of a coastal wetland and what happened to it, 3.B.4 (2013 Wetlands Supplement Ch.4).
     public static let coastalWetland = ActivityKind("coastal_wetland")
+
+    /// The Chinese name of each kind, as a statistics office writes it in the `activity` column (accepted in place
+    /// of the id; the lineage records the alias).
+    public static let chineseNames: [ActivityKind: String] = [
+        .fuelCombustion: "燃料燃烧", .fuelNonEnergyUse: "非能源利用", .coalMining: "煤炭开采",
+        .oilGasSystem: "油气系统", .electricityNetImport: "电力净调入", .heatNetImport: "热力净调入",
+        .directEmission: "直接排放", .fuelSupply: "燃料供应", .clinkerProduction: "熟料生产",
+        .cementProduction: "水泥生产", .clinkerTrade: "熟料调入调出", .limeProduction: "石灰生产",
+        .glassProduction: "玻璃生产", .carbonateUse: "碳酸盐使用", .ammoniaProduction: "合成氨生产",
+        .co2Recovery: "二氧化碳回收", .nitricAcidProduction: "硝酸生产", .adipicAcidProduction: "己二酸生产",
+        .carbideProduction: "碳化物生产", .hcfc22Production: "HCFC-22生产", .metalProduction: "金属冶炼",
+        .sf6Equipment: "六氟化硫电气设备", .livestockPopulation: "畜禽饲养", .riceCultivation: "水稻种植",
+        .nitrogenInput: "氮肥施用", .cropResidue: "秸秆还田", .ureaApplication: "尿素施用",
+        .limeApplication: "石灰施用", .forestStock: "森林蓄积量", .forestGrowth: "活立木生长消耗",
+        .forestArea: "森林面积", .woodRemovals: "木材采伐", .landConversion: "土地转化",
+        .coastalWetland: "滨海湿地",
+    ]
+
+    /// The kind a Chinese name stands for.
+    public static let byName: [String: ActivityKind] = {
+        var d: [String: ActivityKind] = [:]
+        for (kind, name) in chineseNames {
+            precondition(d[name] == nil, "two activity kinds named \(name)")
+            d[name] = kind
+        }
+        return d
+    }()
 }
 
 /// The IPCC notation keys that may stand in place of a value (IPCC 2006 Vol.1 Ch.8 §8.2.2).

@@ -94,6 +94,16 @@ public struct ItemCatalog: Sendable {
     /// Every item, sorted by id.
     public var all: [Item] { byID.values.sorted { $0.id < $1.id } }
 
+    /// The ids of the items whose Chinese or English name is `name` (exactly; English ignoring case): one for a
+    /// name a row may use in place of the id, several for an ambiguous one.
+    ///
+    /// - Complexity: O(*n*) over the items; the resolution calls it once per distinct name written.
+    public func ids(named name: String) -> [String] {
+        let lower = name.lowercased()
+        return byID.values.filter { $0.nameZH == name || (!$0.nameEN.isEmpty && $0.nameEN.lowercased() == lower) }
+            .map(\.id).sorted()
+    }
+
     /// Ids close to `id` (same prefix or containing it), for "did you mean" hints.
     public func suggestions(for id: String, limit: Int = 3) -> [String] {
         let lower = id.lowercased()

@@ -61,6 +61,8 @@ public struct Compilation: Sendable {
     public var rollupChecks: [CheckResult] = []
     /// Every diagnostic (bounded).
     public var log: DiagnosticLog
+    /// Names the activity files wrote that resolved to ids (`原煤` → `raw_coal`).
+    public var aliases: [NameAlias] = []
 
     /// Whether an inventory can be written: no errors.
     public var succeeded: Bool { !log.hasErrors && inventory != nil }
@@ -119,7 +121,10 @@ public enum Compiler {
         }
         let context = PlanningContext(factors: library, items: items, categories: reference.categories,
                                       knownGases: reference.gwp.gases)
-        let result = Calculator.run(project.activity, context: context, years: Set(project.config.years),
+        // Items and activity kinds written by their Chinese names resolve to their ids; the lineage records each.
+        var activity = project.activity
+        let aliases = activity.resolveNames(items: items)
+        let result = Calculator.run(activity, context: context, years: Set(project.config.years),
                                     regions: project.regions, threads: options.threads, focus: options.focus,
                                     log: &log, mark: { timer.mark($0) })
         timer.mark("validate, plan, evaluate")
@@ -170,6 +175,7 @@ public enum Compiler {
         c.threads = options.threads
         c.targets = targets
         c.rollupChecks = rollup
+        c.aliases = aliases
         return c
     }
 

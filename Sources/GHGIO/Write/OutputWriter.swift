@@ -77,7 +77,8 @@ public enum OutputWriter {
             JSONValue.object(fields).appendCompact(to: &b)
             b.append(0x0A)
         }
-        let recordKinds: [String] = ["file", "factor", "formula", "template", "plan", "row", "group", "indicator_factor"]
+        let recordKinds: [String] = ["file", "alias", "factor", "formula", "template", "plan", "row", "group",
+                                     "indicator_factor"]
         let rowFields: [String] = ["file", "line", "plan", "mass_t", "energy_gj", "tce"]
         let header: [(String, JSONValue)] = [
             ("kind", .string("header")), ("format", .string("ghg-inventory lineage")), ("version", .int(3)),
@@ -89,11 +90,16 @@ public enum OutputWriter {
                 + "(null when not accounted). explain numbers lines in canonical order: region, year, category, "
                 + "gas, scope, then activity row. A group record is a line over several inputs (a fuel balance, two "
                 + "forest surveys) counting in its inventory year: each input is an activity row (file, line) or a "
-                + "number of the line (value, unit: a survey year)")),
+                + "number of the line (value, unit: a survey year). An alias record is a name the activity files wrote "
+                + "(原煤) and the id it resolved to (raw_coal)")),
         ]
         object(header)
         for (i, f) in table.symbols.files.enumerated() {
             object([("kind", "file"), ("id", .int(i)), ("path", .string(f))])
+        }
+        for a in c.aliases {
+            object([("kind", "alias"), ("field", .string(a.field.description)), ("written", .string(a.written)),
+                    ("resolved", .string(a.resolved))])
         }
         // Factor rows used, once each, with their citations.
         var used = Set<FactorRowID>()
