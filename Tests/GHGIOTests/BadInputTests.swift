@@ -236,7 +236,7 @@ private func expectRejected(_ c: Compilation, _ expected: [String], goodLines: S
         try expectRejected(c, [
             "activity/energy.csv:4: error: duplicate row: region 510802, year 2020, category 1.A.2.f, activity "
                 + "fuel_combustion, item raw_coal was already given at activity/energy.csv:2; expected each "
-                + "combination once [duplicate-row]",
+                + "combination once (several enterprises: name each in a 'facility' column) [duplicate-row]",
         ], goodLines: [2, 3])
         #expect(c.calculation?.rejectedRowCount == 1)
     }
@@ -251,7 +251,7 @@ private func expectRejected(_ c: Compilation, _ expected: [String], goodLines: S
         #expect(errors(c) == [
             "activity/b.csv:3: error: duplicate row: region 510802, year 2020, category 1.A.2.f, activity "
                 + "fuel_combustion, item raw_coal was already given at activity/a.csv:2; expected each combination "
-                + "once [duplicate-row]",
+                + "once (several enterprises: name each in a 'facility' column) [duplicate-row]",
         ])
         #expect(c.succeeded == false)
         #expect(c.calculation?.usedRowCount == 2)

@@ -129,3 +129,38 @@ struct ChineseNameTests {
         ], "\(amb.log.sorted.map(\.description))")
     }
 }
+
+/// Several enterprises per row key (issue 9): an optional `facility` column (企业名称).
+@Suite("Facilities")
+struct FacilityTests {
+    static let header = TestProject.header + ",facility"
+
+    @Test("two enterprises burning the same coal both count; the same enterprise twice is a duplicate naming it")
+    func facilities() throws {
+        let rows = ["510802,2022,1.A.2,fuel_combustion,raw_coal,100,t,统计年报,,,甲水泥厂",
+                    "510802,2022,1.A.2,fuel_combustion,raw_coal,50,t,统计年报,,,乙砖厂",
+                    "510802,2022,1.A.2,fuel_combustion,diesel,1,t,统计年报,,,"]
+        let p = try TestProject(years: [2022], activity: ["energy.csv": ([Self.header] + rows).joined(separator: "\n")])
+        defer { p.remove() }
+        let one = p.compile(threads: 1), three = p.compile(threads: 3)
+        #expect(one.succeeded && one.log.errorCount == 0, "\(one.log.sorted.map(\.description))")
+        let calc = try #require(one.calculation)
+        #expect(calc.usedRowCount == 3)
+        #expect(calc.lines.mass == three.calculation?.lines.mass)
+        // The raw-coal lines of the two enterprises: 100 t and 50 t, each with its own row.
+        let coal = (0..<calc.lines.count).filter { calc.describe($0).item == "raw_coal" && calc.template(of: $0).gas == .co2 }
+        #expect(coal.count == 2)
+        let masses = coal.map { calc.lines.mass[$0] }.sorted()
+        #expect(close(masses[1], 2 * masses[0], rel: 1e-12))
+        #expect(Set(coal.map { calc.describe($0).activity.facility ?? "" }) == ["甲水泥厂", "乙砖厂"])
+
+        let dup = try TestProject(years: [2022], activity: ["energy.csv": ([Self.header] + rows + [
+            "510802,2022,1.A.2,fuel_combustion,raw_coal,7,t,统计年报,,,甲水泥厂"]).joined(separator: "\n")])
+        defer { dup.remove() }
+        let errors = dup.compile().log.sorted.filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["activity/energy.csv:5: error: duplicate row: region 510802, year 2022, category 1.A.2, "
+            + "activity fuel_combustion, item raw_coal, facility 甲水泥厂 was already given at activity/energy.csv:2; "
+            + "expected each combination once (several enterprises: name each in a 'facility' column) [duplicate-row]"],
+                "\(errors)")
+    }
+}

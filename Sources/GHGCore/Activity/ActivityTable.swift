@@ -1,6 +1,6 @@
 /// A column of an activity file.
 public enum ActivityField: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible {
-    case region, year, category, activity, item, value, unit, source, note, technology
+    case region, year, category, activity, item, value, unit, source, note, technology, facility
 
     /// The column name as written in the header.
     public var description: String {
@@ -15,6 +15,7 @@ public enum ActivityField: Int, CaseIterable, Hashable, Sendable, CustomStringCo
         case .source: "source"
         case .note: "note"
         case .technology: "technology"
+        case .facility: "facility"
         }
     }
 }
@@ -73,6 +74,9 @@ public struct ActivityTable: Sendable {
     public var item: [Int32] = []
     /// Index into `symbols.technologies`, or -1 when the row names none.
     public var technology: [Int32] = []
+    /// Index into `symbols.texts` of the row's facility (企业名称), -1 for none; empty when no file has the column.
+    /// Rows that differ only in their facility are two enterprises and both count.
+    public var facility: [Int32] = []
     /// The value as given, in the row's unit (0 for notation-key rows).
     public var value: [Double] = []
     /// 0 for a value, else 1 + the index of the notation key in `NotationKey.allCases`.
@@ -108,6 +112,11 @@ public struct ActivityTable: Sendable {
     public func activityOf(_ row: Int) -> ActivityKind { symbols.activities[Int(activity[row])] }
     /// The row's item.
     public func itemOf(_ row: Int) -> String { symbols.items[Int(item[row])] }
+    /// The row's facility, if its file has the column and the row names one.
+    public func facilityOf(_ row: Int) -> String? {
+        facility.isEmpty || facility[row] < 0 ? nil : symbols.texts[Int(facility[row])]
+    }
+
     /// The row's technology, if it names one.
     public func technologyOf(_ row: Int) -> String? {
         technology[row] < 0 ? nil : symbols.technologies[Int(technology[row])]

@@ -12,6 +12,8 @@ public struct ActivityReference: Hashable, Sendable {
     public var convertedUnit: String
     /// The data source the row cites.
     public var source: String
+    /// The facility (企业名称) the row names, if any.
+    public var facility: String?
 
     /// The reference of a row of a table.
     public init(_ table: ActivityTable, row: Int) {
@@ -21,6 +23,7 @@ public struct ActivityReference: Hashable, Sendable {
         convertedValue = table.baseValue(row)
         convertedUnit = table.unitOf(row)?.baseSymbol ?? ""
         source = table.sourceOf(row)
+        facility = table.facilityOf(row)
     }
 }
 

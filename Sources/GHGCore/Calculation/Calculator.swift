@@ -71,6 +71,16 @@ public enum Calculator {
 
         // Stage 1: row checks. Duplicates are found bucket by bucket (region × year), where the key table stays small.
         let buckets = RowBuckets(table, years: years.sorted())
+        // Rows that name different facilities (two enterprises burning the same coal) are different rows: the
+        // duplicate key uses the activity kind combined with the facility when the files have the column.
+        var kindKey = table.activity
+        if !table.facility.isEmpty {
+            var pairs: [Int64: Int32] = [:]
+            for r in 0..<n {
+                let pair = Int64(table.activity[r]) << 32 | Int64(UInt32(bitPattern: table.facility[r]))
+                if let id = pairs[pair] { kindKey[r] = id } else { let id = Int32(pairs.count); pairs[pair] = id; kindKey[r] = id }
+            }
+        }
         let bucketRanges = Parallel.ranges(buckets.count, parts: threads > 1 ? threads * 8 : 1)
         let duplicateParts: [[(row: Int32, first: Int32)]] = Parallel.map(bucketRanges.count, threads: threads) { part in
             var found: [(row: Int32, first: Int32)] = []
@@ -82,7 +92,7 @@ public enum Calculator {
                 for k in lo..<hi {
                     let r = Int(buckets.rows[k])
                     let key = KeyTable.Key(w(table.category[r]) << 32 | w(table.item[r]),
-                                           w(table.technology[r]) << 32 | w(table.activity[r]))
+                                           w(table.technology[r]) << 32 | w(kindKey[r]))
                     if let first = seen.insert(key, Int32(r)) { found.append((Int32(r), first)) }
                 }
             }
@@ -131,12 +141,13 @@ public enum Calculator {
             }
             if !duplicateOf.isEmpty, let first = duplicateOf[Int32(r)] {
                 failed = true
-                let tech = table.technologyOf(r).map { ", technology \($0)" } ?? ""
+                let tech = (table.technologyOf(r).map { ", technology \($0)" } ?? "")
+                    + (table.facilityOf(r).map { ", facility \($0)" } ?? "")
                 log.report(.error(.duplicateRow, at: table.location(r),
                     "duplicate row: region \(s.regions[region]), year \(year), category "
                         + "\(s.categories[Int(table.category[r])]), activity \(s.activities[kind]), item "
                         + "\(table.itemOf(r))\(tech) was already given at \(table.location(Int(first))); expected each "
-                        + "combination once"))
+                        + "combination once (several enterprises: name each in a 'facility' column)"))
             }
             if known[kind], table.value[r] < 0, table.notation[r] == 0, !allowsNegative[kind],
                !(table.technology[r] >= 0 && negativeTechnology[kind][Int(table.technology[r])]) {

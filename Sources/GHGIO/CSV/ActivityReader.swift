@@ -12,9 +12,9 @@ import GHGCore
 /// Every data row is either in the table or reported: an empty required field, a malformed year, category or
 /// number, an unknown unit, a row of the wrong width or invalid UTF-8 are located errors (`file:line:column`).
 enum ActivityReader {
-    /// The columns every activity file has; `technology` is optional.
+    /// The columns every activity file has; `technology` and `facility` (企业名称) are optional.
     static let required = ["region", "year", "category", "activity", "item", "value", "unit", "source", "note"]
-    static let optional = ["technology"]
+    static let optional = ["technology", "facility"]
 
     /// One file to read.
     struct Input: Sendable {
@@ -194,7 +194,8 @@ enum ActivityReader {
         var unitValid: [Bool] = []
         var region: [Int32] = [], year: [Int32] = [], category: [Int32] = [], activity: [Int32] = [],
             item: [Int32] = [], technology: [Int32] = [], value: [Double] = [], notation: [UInt8] = [],
-            unit: [Int32] = [], source: [Int32] = [], note: [Int32] = [], line: [Int32] = [], offset: [Int64] = []
+            unit: [Int32] = [], source: [Int32] = [], note: [Int32] = [], line: [Int32] = [], offset: [Int64] = [],
+            facility: [Int32] = []
         var diagnostics: [Diagnostic] = []
         /// Data records seen (used or rejected).
         var records = 0
@@ -407,8 +408,14 @@ enum ActivityReader {
                         technology = t
                     }
                 }
+                var facility: Int32 = -1
+                if p[10] >= 0, field(p[10]).1 > 0 {
+                    guard let f = intern(p[10], &texts, required: true) else { return false }
+                    facility = f
+                }
                 c.append(region: region, year: year, category: category, activity: activity, item: item,
-                         technology: technology, value: value, notation: 0, unit: unit, source: source, note: note)
+                         technology: technology, value: value, notation: 0, unit: unit, source: source, note: note,
+                         facility: facility)
                 return true
             }
         }
@@ -595,9 +602,14 @@ enum ActivityReader {
             if pos[9] >= 0, Self.trimmed(fields[pos[9]]).1 > 0 {
                 technology = Self.intern(fields[pos[9]], required: nil, .technology, into: &technologies, path: path, diagnostics: &diagnostics, ok: &ok)
             }
+            var facility: Int32 = -1
+            if pos[10] >= 0, Self.trimmed(fields[pos[10]]).1 > 0 {
+                facility = Self.intern(fields[pos[10]], required: nil, .facility, into: &texts, path: path, diagnostics: &diagnostics, ok: &ok)
+            }
             guard ok else { return }
             append(region: region, year: year, category: category, activity: activity, item: item,
-                   technology: technology, value: value, notation: notationKey, unit: unitID, source: source, note: note)
+                   technology: technology, value: value, notation: notationKey, unit: unitID, source: source, note: note,
+                   facility: facility)
             self.line.append(Int32(line))
             self.offset.append(offset)
         }
@@ -606,7 +618,8 @@ enum ActivityReader {
         @inline(__always)
         mutating func append(region: Int32, year: Int32, category: Int32, activity: Int32, item: Int32,
                              technology: Int32, value: Double, notation: UInt8, unit: Int32, source: Int32,
-                             note: Int32) {
+                             note: Int32, facility: Int32) {
+            if header.positions[ActivityField.facility.rawValue] >= 0 { self.facility.append(facility) }
             self.region.append(region)
             self.year.append(year)
             self.category.append(category)
@@ -720,6 +733,9 @@ enum ActivityReader {
                         case 8: mapped(c.unit, p.units)
                         case 9: mapped(c.source, p.texts)
                         case 10: mapped(c.note, p.texts)
+                        case 12:
+                            if c.facility.count == n { mapped(c.facility, p.texts) }
+                            else { for i in 0..<n { buffer[o + i] = -1 } }
                         default: for i in 0..<n { buffer[o + i] = p.offsetBase + Int32(i) }
                         }
                         o += n
@@ -740,6 +756,7 @@ enum ActivityReader {
             table.source = columns[9]
             table.note = columns[10]
             rowInFile = columns[11]
+            table.facility = parts.contains { !$0.chunk.facility.isEmpty } ? column(12) : []
             table.value = []
             table.value.reserveCapacity(total)
             table.notation = []

@@ -21,7 +21,8 @@ public enum ExplainRenderer {
                 out += "\(indent)  line \(l.index): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.string(l.mass)) t"
                     + " [\(l.scope)] (\(l.method))\n"
                 out += "\(indent)    activity \(a.location): \(DecimalFormat.string(a.value)) \(a.unit) = "
-                    + "\(DecimalFormat.string(a.convertedValue)) \(a.convertedUnit); source: \(a.source)\n"
+                    + "\(DecimalFormat.string(a.convertedValue)) \(a.convertedUnit); source: \(a.source)"
+                    + (a.facility.map { "; facility: \($0)" } ?? "") + "\n"
                 for o in l.otherActivities {
                     out += "\(indent)    activity \(o.location): \(DecimalFormat.string(o.value)) \(o.unit)\n"
                 }
