@@ -5,7 +5,14 @@ import GHGIO
 /// `ghg compile PROJECT --out DIR [--gwp SET]`
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compile a project into inventory.csv, lineage.jsonl, notation.csv, diagnostics.csv and manifest.json.")
+        abstract: "Compile a project into inventory.csv, lineage.jsonl, notation.csv, diagnostics.csv and manifest.json.",
+        discussion: """
+            Writes into --out: inventory.csv (per region, year, category, gas and scope), lineage.jsonl (every line \
+            to its activity row, factor rows and formula), energy.csv, notation.csv, checks.csv, indicators.csv, \
+            targets.csv, diagnostics.csv and manifest.json (hashes of every input and output). After input errors \
+            only diagnostics.csv is written. Exit status: 0 success, 1 input errors (printed, cause first), 2 usage \
+            errors or an output folder that cannot be written.
+            """)
 
     @OptionGroup var options: ProjectOptions
 
@@ -49,7 +56,8 @@ struct Compile: ParsableCommand {
 /// `ghg validate PROJECT`
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read and check a project without writing anything; prints every diagnostic kept (--max-diagnostics).")
+        abstract: "Read and check a project without writing anything; prints every diagnostic kept (--max-diagnostics).",
+        discussion: "Writes nothing. Exit status: 0 no errors (warnings printed), 1 input errors, 2 usage errors.")
 
     @OptionGroup var options: ProjectOptions
 

@@ -5,7 +5,12 @@ import GHGIO
 /// `ghg explain PROJECT --region R --year Y [--category C] [--gas G] [--scope S] [--format text|json]`
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the calculation behind a total: categories, lines, activity rows, factors and formulas.")
+        abstract: "Print the calculation behind a total: categories, lines, activity rows, factors and formulas.",
+        discussion: """
+            Prints to standard output; text rounds numbers to six significant digits for reading, --format json \
+            keeps full precision. Each line shows its activity file and line. Exit status: 0 success, 1 input \
+            errors, 2 usage errors (a region, year, category, scope or gas the project does not have).
+            """)
 
     @OptionGroup var options: ProjectOptions
 
@@ -42,6 +47,26 @@ struct Explain: ParsableCommand {
         guard c.succeeded, let inv = c.inventory, let project = c.project, let calc = c.calculation else {
             printDiagnostics(c.log)
             throw inputErrorStatus
+        }
+        // A region, year, category, scope or gas the project does not have is a usage error naming what it has.
+        guard project.regions.contains(region) else {
+            throw ValidationError("unknown region '\(region)'; expected a code of regions.csv such as "
+                + project.regions.all.prefix(3).map(\.code).joined(separator: ", "))
+        }
+        guard project.config.years.contains(year) else {
+            throw ValidationError("year \(year) is not an inventory year; expected one of "
+                + project.config.years.sorted().map(String.init).joined(separator: ", "))
+        }
+        if case let .category(code) = node, c.reference.categories[code] == nil {
+            throw ValidationError("unknown category '\(code)'; expected a code of EmissionFactors/categories.csv such as 1.A.1")
+        }
+        let scopes = Set(inv.rows.map(\.key.scope.rawValue)).sorted()
+        guard scopes.contains(scope) else {
+            throw ValidationError("scope '\(scope)' has no rows; expected one of " + scopes.joined(separator: ", "))
+        }
+        if case let .gas(g) = gasKey, !c.reference.gwp.gases.contains(g) {
+            throw ValidationError("unknown gas '\(g)'; expected one of "
+                + c.reference.gwp.gases.sorted().map(\.rawValue).joined(separator: ", "))
         }
         let key = InventoryKey(region: region, extent: own ? .own : .all, year: year, node: node, gas: gasKey,
                                scope: EmissionScope(rawValue: scope))

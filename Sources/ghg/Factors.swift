@@ -5,7 +5,9 @@ import GHGIO
 /// `ghg factors list|show|diff`
 struct Factors: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, show and compare factor sets.", subcommands: [List.self, Show.self, Diff.self])
+        abstract: "List, show and compare factor sets.",
+        discussion: "Prints CSV to standard output; writes nothing. Exit status: 0 success, 1 a set that cannot be read, 2 usage errors.",
+        subcommands: [List.self, Show.self, Diff.self])
 
     struct LibraryOptions: ParsableArguments {
         @Option(help: "The factor library folder.") var factors: String?

@@ -4,7 +4,12 @@ import GHGIO
 /// `ghg init DIR --city NAME`
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a project folder from a city template (regions, zones, plan targets, empty activity files).")
+        abstract: "Create a project folder from a city template (regions, zones, plan targets, empty activity files).",
+        discussion: """
+            Writes the template's files (ghg-project.json, regions.csv, targets.csv, socioeconomic.csv, activity/*.csv \
+            and GUIDE.md, the guide to filling in each activity file) into the new folder. Exit status: 0 success, 2 usage errors (an \
+            unknown city, a non-empty folder).
+            """)
 
     @Argument(help: "The new project folder (must not exist or be empty).")
     var directory: String

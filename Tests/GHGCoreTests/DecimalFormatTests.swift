@@ -73,4 +73,16 @@ struct DecimalFormatTests {
         #expect(smallest < 1e-11 && smallest >= 1e-12)
         #expect(largest > 1e17 && largest <= 1e18)
     }
+
+    @Test("readable: six significant digits for explain's text; codes and versions in a text are left alone")
+    func readable() {
+        #expect(DecimalFormat.readable(11299.014000000001) == "11299")
+        #expect(DecimalFormat.readable(0.11199999999999999) == "0.112")
+        #expect(DecimalFormat.readable(1234567.8) == "1234570")
+        #expect(DecimalFormat.readable(-28952.0001) == "-28952")
+        #expect(DecimalFormat.readable(0.000123456789) == "0.000123457")
+        #expect(DecimalFormat.readable(0) == "0")
+        #expect(DecimalFormat.readableText("1.A.1 ipcc-2006@1.2.0 E 1234.56789 GJ × 44/12 = -0.33333333333 t")
+            == "1.A.1 ipcc-2006@1.2.0 E 1234.57 GJ × 44/12 = -0.333333 t")
+    }
 }

@@ -206,8 +206,10 @@ struct IndicatorTests {
                       "510802,co2_intensity_decline,2010,2025,≥,19,%,s,"],
             years: [2020, 2022], extraConfig: #", "gdp_price_base": 2020"#)
         #expect(c.log.sorted.map(\.description) == [
-            "socioeconomic.csv:2: error: GDP index ('gdp_index') missing for region 510802, year 2021, in the chain "
-                + "from 2020 to 2022; expected a row 510802,2021,gdp_index,<value>,% [empty-field]",
+            "socioeconomic.csv:2: error: GDP index ('gdp_index') missing for region 510802 in 2021: constant-price GDP "
+                + "is chain-linked from the price base year 2020 (ghg-project.json gdp_price_base) to each inventory "
+                + "year; expected one row per year, e.g. 510802,2021,gdp_index,<value>,% (or gdp_constant at 2020 "
+                + "prices) [empty-field]",
             "targets.csv:2: error: unknown indicator 'co2_intensity_drop'; expected a key of "
                 + "EmissionFactors/indicators.csv or a custom indicator of ghg-project.json (e.g. co2_intensity_decline, "
                 + "non_fossil_share, forest_stock) [unknown-indicator]",

@@ -175,4 +175,74 @@ struct FrontDoorTests {
         #expect(o.stderr == "Error: cannot create the output folder '\(file)/sub': Not a directory; expected a folder you can write to\n",
                 "\(o.stderr)")
     }
+
+    @Test("explain: a region, year, category, scope or gas the project lacks is a usage error; text rounds to six digits, json keeps them")
+    func explainFrontDoor() throws {
+        let base = ["explain", "Templates/demo-city", "--region", "519921", "--year", "2024"]
+        for (extra, message) in [
+            (["--year", "2019"], "Error: year 2019 is not an inventory year; expected one of 2005, 2020, 2021, 2022, 2023, 2024"),
+            (["--category", "9.Z"], "Error: unknown category '9.Z'; expected a code of EmissionFactors/categories.csv such as 1.A.1"),
+            (["--scope", "bogus"], "Error: scope 'bogus' has no rows; expected one of indirect, memo_biomass, total, total_with_indirect"),
+            (["--gas", "XX"], "Error: unknown gas 'XX'; expected one of"),
+        ] {
+            var args = base
+            if extra[0] == "--year" { args[5] = extra[1] } else { args += extra }
+            let r = try cli.ghg(args)
+            #expect(r.status == 2 && r.stderr.hasPrefix(message), "\(args): \(r.stderr)")
+        }
+        let text = try cli.ghg(base + ["--category", "1.B.1.a.i.1"])
+        #expect(text.stdout.contains("line 617: 519921 raw_coal CH4 11299 t [total] (coal_mining)"), "\(text.stdout)")
+        #expect(text.stdout.contains("activity activity/energy.csv:206: 93.69 万吨 = 936900 t"))
+        let json = try cli.ghg(base + ["--category", "1.B.1.a.i.1", "--format", "json"])
+        #expect(json.stdout.contains("11299.014000000001"))
+    }
+
+    @Test("audit --to-config compares two settings; verify accepts a byte-identical library in another folder; help names outputs and exit statuses")
+    func auditVerifyHelp() throws {
+        let out = cli.tempDir(), audit = cli.tempDir(), lib = cli.tempDir()
+        defer { for p in [out, audit, lib] { try? FileManager.default.removeItem(atPath: p) } }
+        // Another grid-year mapping for 2024: 2022 in place of 2023.
+        let config = cli.tempDir() + ".json"
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let json = try String(contentsOfFile: repositoryRoot + "/Templates/demo-city/ghg-project.json", encoding: .utf8)
+        try json.replacingOccurrences(of: "\"2024\": 2023", with: "\"2024\": 2022")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let a = try cli.ghg(["audit", "Templates/demo-city", "--to-config", config, "--out", audit])
+        #expect(a.status == 0, "\(a.stderr)")
+        let csv = try String(contentsOfFile: audit + "/audit.csv", encoding: .utf8)
+        #expect(csv.contains("grid_ef: grid_ef 0.2472 tCO2/MWh"), "\(csv.prefix(600))")
+        // verify against a copy of the library in another folder.
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/EmissionFactors", toPath: lib)
+        #expect(try cli.ghg(["compile", "Templates/demo-city", "--out", out]).status == 0)
+        let v = try cli.ghg(["verify", out, "Templates/demo-city", "--factors", lib])
+        #expect(v.status == 0 && v.stdout.hasPrefix("ok:"), "\(v.stderr)")
+        for command in ["compile", "validate", "explain", "audit", "verify", "init", "factors"] {
+            let h = try cli.ghg([command, "--help"])
+            #expect(h.status == 0 && h.stdout.contains("Exit status: 0"), "\(command)")
+        }
+    }
+
+    @Test("a county whose parent chain reaches no province says so; every missing GDP index year is named at once with gdp_price_base")
+    func chainsExplained() throws {
+        let dir = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try (try String(contentsOfFile: dir + "/regions.csv", encoding: .utf8) + "519999,西湖县,Xihu (no parent),county,\n")
+            .write(toFile: dir + "/regions.csv", atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: dir + "/activity/energy.csv", encoding: .utf8)
+            + "519999,2024,IND.1,electricity_net_import,electricity,1,亿千瓦时,x,,\n")
+            .write(toFile: dir + "/activity/energy.csv", atomically: true, encoding: .utf8)
+        let socio = try String(contentsOfFile: dir + "/socioeconomic.csv", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("519900,2022,gdp_index") && !$0.hasPrefix("519900,2023,gdp_index") }
+        try socio.joined(separator: "\n").write(toFile: dir + "/socioeconomic.csv", atomically: true, encoding: .utf8)
+        let r = try cli.ghg(["validate", dir])
+        #expect(r.stderr.contains("region 519999 has no province in its parent chain in regions.csv (519999), so no "
+            + "provincial or grid-region factor can apply"), "\(r.stderr)")
+        let gdp = r.stderr.split(separator: "\n").filter { $0.contains("gdp_index") }.map(String.init)
+        let expected: String = "socioeconomic.csv:2: error: GDP index ('gdp_index') missing for region 519900 in 2022, 2023: "
+            + "constant-price GDP is chain-linked from the price base year 2005 (ghg-project.json gdp_price_base) to "
+            + "each inventory year; expected one row per year, e.g. 519900,2022,gdp_index,<value>,% (or gdp_constant "
+            + "at 2005 prices) [empty-field]"
+        #expect(gdp == [expected], "\(gdp)")
+    }
 }

@@ -16,3 +16,56 @@ extension DecimalFormat {
     @inline(__always)
     public static func append(_ x: Double, to bytes: inout [UInt8]) { FastDecimal.append(x, to: &bytes) }
 }
+
+extension DecimalFormat {
+    /// A value rounded for reading: at most six significant digits, in plain notation (`11299.014000000001` →
+    /// `11299`, `0.112` → `0.112`, `-28952.0001` → `-28952`). For text a person reads (`explain`); files keep
+    /// ``string(_:)``.
+    public static func readable(_ x: Double) -> String {
+        guard x.isFinite, x != 0 else { return string(x) }
+        var magnitude = 0
+        var a = abs(x)
+        while a >= 10 { a /= 10; magnitude += 1 }
+        while a < 1 { a *= 10; magnitude -= 1 }
+        let decimals = max(0, 5 - magnitude)
+        guard decimals < 300 else { return string(x) }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        var rounded = (x * scale).rounded() / scale
+        if magnitude > 5 {
+            var unit = 1.0
+            for _ in 0..<(magnitude - 5) { unit *= 10 }
+            rounded = (x / unit).rounded() * unit
+        }
+        return string(rounded)
+    }
+
+    /// `text` with every decimal number in it (`1234.5678901`, not a code such as `1.A.1` or a version `1.2.0`)
+    /// shown ``readable(_:)``.
+    public static func readableText(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        while i < chars.count {
+            let c = chars[i]
+            let previous: Character? = i > 0 ? chars[i - 1] : nil
+            let startsNumber = isDigit(c) && !(previous.map { $0.isLetter || $0 == "_" || $0 == "." || isDigit($0) } ?? false)
+            guard startsNumber else { out.append(c); i += 1; continue }
+            var j = i, dots = 0
+            while j < chars.count, isDigit(chars[j]) || (chars[j] == "." && j + 1 < chars.count && isDigit(chars[j + 1])) {
+                if chars[j] == "." { dots += 1 }
+                j += 1
+            }
+            let token = String(chars[i..<j])
+            let next: Character? = j < chars.count ? chars[j] : nil
+            if dots == 1, !(next.map { $0.isLetter || $0 == "_" || $0 == "." } ?? false), let v = Double(token) {
+                out += readable(v)
+            } else {
+                out += token
+            }
+            i = j
+        }
+        return out
+    }
+}

@@ -215,6 +215,15 @@ public struct PlanningSupport {
                         + (lookupTechnology == nil ? ": name one in the row's 'technology' column"
                             : ": expected a '\(lookupTechnology!)' row in the project's factors/ folder")
                     if lookupTechnology == nil { field = .technology }
+                } else if years.isEmpty, case let regions = context.factors.regionAlternatives(to: q), !regions.isEmpty,
+                          case let tree = context.factors.regions, tree.contains(q.region),
+                          !tree.chain(from: q.region).contains(where: { tree[$0]?.level == .province }) {
+                    // A county whose parent chain stops before a province reaches no provincial or grid factor.
+                    let chain = tree.chain(from: q.region)
+                    hint = "; region \(q.region) has no province in its parent chain in regions.csv ("
+                        + chain.joined(separator: " → ") + "), so no provincial or grid-region factor can apply; "
+                        + "expected its parent chain to reach a province (the 'parent' column), or a mapping in the "
+                        + "project's factors/region-membership.csv"
                 } else if years.isEmpty, case let regions = context.factors.regionAlternatives(to: q), !regions.isEmpty {
                     hint = "; the stack has it for factor region" + (regions.count == 1 ? " " : "s ")
                         + regions.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (regions.count > 8 ? ", …" : "")

@@ -156,6 +156,11 @@ public enum IndicatorCalculator {
                 out.append(v)
                 if v.baseYear == nil { perYear[v.year, default: [:]][v.key] = v }
             }
+            // Every gdp_index the region's chains lack, reported once.
+            if let d = ConstantPriceGDP.missingIndexYears(region: region, years: Set(years).sorted(),
+                                                          priceBase: settings.priceBase, data: socio).diagnostic {
+                diagnostics.append(d)
+            }
             // Base years count only as inventory years: a base year outside them has no inventory to divide.
             for year in Set(years).sorted() {
                 func mass(_ node: InventoryNode, _ gas: Gas, _ scope: EmissionScope) -> Double? {
@@ -195,7 +200,7 @@ public enum IndicatorCalculator {
                     add(IndicatorValue(region: region, year: year, key: "co2", value: co2, unit: "t", method: co2Method))
                 }
                 let gdp = ConstantPriceGDP.value(region: region, year: year, priceBase: settings.priceBase,
-                                                 data: socio, diagnostics: &diagnostics)
+                                                 data: socio, reportMissingIndex: false, diagnostics: &diagnostics)
                 let gdpWan = gdp.map { $0.yuan / 1e4 }
                 if let gdp, let gdpWan {
                     add(IndicatorValue(region: region, year: year, key: "gdp_constant", value: gdpWan,

@@ -128,8 +128,11 @@ public enum ConstantPriceGDP {
 
     /// Constant-price GDP of a region and year; nil with a diagnostic when the data cannot give it (no data at all
     /// for the region gives nil without a diagnostic).
+    ///
+    /// A missing index is reported here unless `reportMissingIndex` is false (the caller then reports every missing
+    /// year of the region at once with ``missingIndexYears(region:years:priceBase:data:)``).
     public static func value(region: String, year: Int, priceBase: Int, data: SocioEconomicData,
-                             diagnostics: inout [Diagnostic]) -> Value? {
+                             reportMissingIndex: Bool = true, diagnostics: inout [Diagnostic]) -> Value? {
         if let given = data.record("gdp_constant", region: region, year: year) {
             if given.baseYear == priceBase {
                 return Value(yuan: given.baseValue, priceBase: priceBase,
@@ -156,6 +159,7 @@ public enum ConstantPriceGDP {
         let range = year > priceBase ? Array((priceBase + 1)...year) : year < priceBase ? Array((year + 1)...priceBase) : []
         for y in range {
             guard let idx = data.record("gdp_index", region: region, year: y) else {
+                if !reportMissingIndex { return nil }
                 diagnostics.append(.error(.emptyField, at: anchor.location,
                     "GDP index ('gdp_index') missing for region \(region), year \(y), in the chain from \(priceBase) "
                         + "to \(year); expected a row \(region),\(y),gdp_index,<value>,%"))
@@ -171,5 +175,29 @@ public enum ConstantPriceGDP {
                 + (year > priceBase ? "×" : "÷") + " Π index \(range.first!)–\(range.last!) ("
                 + steps.joined(separator: " × ") + ")"
         return Value(yuan: yuan, priceBase: priceBase, method: method)
+    }
+
+    /// Every year whose `gdp_index` the chains from the price base year to `years` need and the data lacks, for a
+    /// region chain-linked from its current-price GDP (empty when the region has no anchor or gives constant
+    /// prices); with the diagnostic naming them all and `gdp_price_base`.
+    public static func missingIndexYears(region: String, years: [Int], priceBase: Int, data: SocioEconomicData)
+        -> (years: [Int], diagnostic: Diagnostic?) {
+        guard let anchor = data.record("gdp", region: region, year: priceBase) else { return ([], nil) }
+        var missing = Set<Int>()
+        for year in years {
+            if let given = data.record("gdp_constant", region: region, year: year), given.baseYear == priceBase {
+                continue
+            }
+            let range = year > priceBase ? Array((priceBase + 1)...year)
+                : year < priceBase ? Array((year + 1)...priceBase) : []
+            for y in range where data.record("gdp_index", region: region, year: y) == nil { missing.insert(y) }
+        }
+        guard !missing.isEmpty else { return ([], nil) }
+        let list = missing.sorted()
+        return (list, .error(.emptyField, at: anchor.location,
+            "GDP index ('gdp_index') missing for region \(region) in " + list.map(String.init).joined(separator: ", ")
+                + ": constant-price GDP is chain-linked from the price base year \(priceBase) (ghg-project.json "
+                + "gdp_price_base) to each inventory year; expected one row per year, e.g. \(region),\(list[0]),"
+                + "gdp_index,<value>,% (or gdp_constant at \(priceBase) prices)"))
     }
 }

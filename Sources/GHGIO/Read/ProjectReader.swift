@@ -32,15 +32,17 @@ public enum ProjectReader {
                                          "factor_lookup", "co2_intensity_scope", "gdp_price_base",
                                          "approx_tolerance", "rollup_tolerance", "indicators", "calibers"]
 
-    /// Reads the project at `root`; every problem goes to `log`. Returns nil only when `ghg-project.json` is unusable.
+    /// Reads the project at `root` (with `configFile` in place of its `ghg-project.json` when given); every problem
+    /// goes to `log`. Returns nil only when `ghg-project.json` is unusable.
     /// Activity files are read on up to `threads` threads; a file larger than `chunkBytes` is split into chunks.
-    public static func load(root: String, threads: Int = 1, chunkBytes: Int = 1 << 22, hashActivity: Bool = true,
+    public static func load(root: String, configFile: String? = nil, threads: Int = 1, chunkBytes: Int = 1 << 22, hashActivity: Bool = true,
                             log: inout DiagnosticLog) -> Project? {
         var d: [Diagnostic] = []
         var files: [InputFile] = []
         defer { log.report(contentsOf: d) }
         func read(_ rel: String) -> [UInt8]? {
-            guard let input = FileSystem.readInput(FileSystem.join(root, rel)) else { return nil }
+            let path = rel == "ghg-project.json" && configFile != nil ? configFile! : FileSystem.join(root, rel)
+            guard let input = FileSystem.readInput(path) else { return nil }
             files.append(InputFile(path: rel, sha256: input.sha256))
             if let found = input.converted { d.append(FileSystem.conversionNote(found, file: rel)) }
             return input.bytes

@@ -55,12 +55,15 @@ public struct AuditReport: Sendable {
 /// Compiles a project under two factor stacks and explains every difference (`ghg audit`).
 public enum Auditor {
     /// Runs the audit. The diagnostics of both compilations are returned; an error in either stops the audit.
-    public static func audit(projectAt root: String, from: [String]?, to: [String]?, options: CompileOptions)
+    public static func audit(projectAt root: String, from: [String]?, to: [String]?, fromConfig: String? = nil,
+                             toConfig: String? = nil, options: CompileOptions)
         -> (report: AuditReport?, before: Compilation, after: Compilation)
     {
         var o1 = options, o2 = options
         o1.stack = from
         o2.stack = to
+        o1.configFile = fromConfig
+        o2.configFile = toConfig
         let a = Compiler.compile(projectAt: root, options: o1)
         let b = Compiler.compile(projectAt: root, options: o2)
         guard a.succeeded, b.succeeded, let ia = a.inventory, let ib = b.inventory, let ca = a.calculation,

@@ -21,6 +21,9 @@ public struct CompileOptions: Sendable {
     /// anywhere stop the compile, and lines keep their canonical numbers), but only their lines are evaluated and
     /// aggregated, and no energy accounts, indicators, targets or input hashes are computed.
     public var focus: CalculationFocus?
+    /// Another settings file to read in place of the project's `ghg-project.json` (`audit --to-config`: the same
+    /// project under another grid-year mapping, caliber or stack).
+    public var configFile: String?
 
     /// Creates options.
     public init(factorsDirectory: String, gwp: GWPSet? = nil, diagnosticLimit: Int = 1000, stack: [String]? = nil,
@@ -76,7 +79,7 @@ public enum Compiler {
         var timer = PhaseTimer()
         let reference = ReferenceReader.load(root: options.factorsDirectory, log: &log)
         timer.mark("reference data")
-        guard let project = ProjectReader.load(root: root, threads: options.threads,
+        guard let project = ProjectReader.load(root: root, configFile: options.configFile, threads: options.threads,
                                                      chunkBytes: options.chunkBytes,
                                                      hashActivity: options.focus == nil, log: &log) else {
             return Compilation(project: nil, reference: reference, stack: [], calculation: nil, inventory: nil,

@@ -60,6 +60,12 @@ public enum ProjectTemplates {
             }
         }
         try copy("")
+        // The guide to filling in the activity files (items, units and categories in Chinese and English, per file),
+        // beside them rather than in activity/, whose every file the compiler reads.
+        if let guide = FileSystem.read(templatesDirectory + "/cities/README.md") {
+            try Data(guide).write(to: URL(fileURLWithPath: destination + "/GUIDE.md"))
+            written.append("GUIDE.md")
+        }
         return written
     }
 }

@@ -15,23 +15,23 @@ public enum ExplainRenderer {
             return "\(c) \(info.nameEN) \(info.nameZH)"
         }
         func walk(_ n: ExplanationNode, _ indent: String) {
-            out += "\(indent)\(name(n.node)): \(DecimalFormat.string(n.value)) \(unit)\n"
+            out += "\(indent)\(name(n.node)): \(DecimalFormat.readable(n.value)) \(unit)\n"
             for i in n.lines {
                 let l = calc.describe(i), a = l.activity
-                out += "\(indent)  line \(l.index): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.string(l.mass)) t"
+                out += "\(indent)  line \(l.index): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.readable(l.mass)) t"
                     + " [\(l.scope)] (\(l.method))\n"
-                out += "\(indent)    activity \(a.location): \(DecimalFormat.string(a.value)) \(a.unit) = "
-                    + "\(DecimalFormat.string(a.convertedValue)) \(a.convertedUnit); source: \(a.source)"
+                out += "\(indent)    activity \(a.location): \(DecimalFormat.readable(a.value)) \(a.unit) = "
+                    + "\(DecimalFormat.readable(a.convertedValue)) \(a.convertedUnit); source: \(a.source)"
                     + (a.facility.map { "; facility: \($0)" } ?? "") + "\n"
                 for o in l.otherActivities {
-                    out += "\(indent)    activity \(o.location): \(DecimalFormat.string(o.value)) \(o.unit)\n"
+                    out += "\(indent)    activity \(o.location): \(DecimalFormat.readable(o.value)) \(o.unit)\n"
                 }
                 for f in l.factors {
-                    out += "\(indent)    factor \(f.parameter) \(DecimalFormat.string(f.value)) \(f.unit) "
+                    out += "\(indent)    factor \(f.parameter) \(DecimalFormat.readable(f.value)) \(f.unit) "
                         + "(\(f.set)@\(f.version) \(f.location)): \(f.source)"
                         + (f.lookupNote.map { "; \($0)" } ?? "") + "\n"
                 }
-                out += "\(indent)    \(l.formula)\n"
+                out += "\(indent)    \(DecimalFormat.readableText(l.formula))\n"
             }
             for c in n.children { walk(c, indent + "  ") }
         }
