@@ -73,11 +73,13 @@ public struct Compilation: Sendable {
 
 /// Reads a project and its factor library and compiles the inventory.
 public enum Compiler {
-    /// Compiles the project at `root`.
-    public static func compile(projectAt root: String, options: CompileOptions) -> Compilation {
+    /// Compiles the project at `root`; `reference` is the factor library already read (many compiles against one
+    /// library, as the fuzz test does), else it is read from `options.factorsDirectory`.
+    public static func compile(projectAt root: String, options: CompileOptions,
+                               reference preloaded: ReferenceData? = nil) -> Compilation {
         var log = DiagnosticLog(limit: options.diagnosticLimit)
         var timer = PhaseTimer()
-        let reference = ReferenceReader.load(root: options.factorsDirectory, log: &log)
+        let reference = preloaded ?? ReferenceReader.load(root: options.factorsDirectory, log: &log)
         timer.mark("reference data")
         guard let project = ProjectReader.load(root: root, configFile: options.configFile, threads: options.threads,
                                                      chunkBytes: options.chunkBytes,
