@@ -40,54 +40,49 @@ final class FileBytes: @unchecked Sendable {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(st.st_size)
+        var raw: UnsafeBufferPointer<UInt8>
+        var isMapped = false
         if size >= Self.mapThreshold,
            let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), p != MAP_FAILED {
-            let raw = UnsafeBufferPointer(start: UnsafePointer(p.assumingMemoryBound(to: UInt8.self)), count: size)
-            if let (text, found) = InputEncoding.utf8(raw) {
-                originalSHA256 = SHA256.hex(Array(raw))
-                munmap(p, size)
-                let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(text.count, 1))
-                copy.initialize(from: text, count: text.count)
-                mapped = false
-                buffer = UnsafeBufferPointer(start: copy, count: text.count)
-                converted = found
-                return
+            raw = UnsafeBufferPointer(start: UnsafePointer(p.assumingMemoryBound(to: UInt8.self)), count: size)
+            isMapped = true
+        } else {
+            let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(size, 1))
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, storage + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
             }
-            mapped = true
-            buffer = raw
-            return
+            guard done == size else {
+                storage.deallocate()
+                return nil
+            }
+            raw = UnsafeBufferPointer(start: UnsafePointer(storage), count: size)
         }
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(size, 1))
-        var done = 0
-        while done < size {
-            let n = Foundation.read(fd, storage + done, size - done)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            done += n
-        }
-        guard done == size else {
-            storage.deallocate()
-            return nil
-        }
-        mapped = false
-        let raw = UnsafeBufferPointer(start: UnsafePointer(storage), count: size)
+        // Text in another encoding (GBK, UTF-16) is converted once; the file's own bytes are hashed for the manifest.
         if let (text, found) = InputEncoding.utf8(raw) {
             originalSHA256 = SHA256.hex(Array(raw))
-            storage.deallocate()
+            Self.release(raw, mapped: isMapped)
             let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(text.count, 1))
             copy.initialize(from: text, count: text.count)
-            buffer = UnsafeBufferPointer(start: copy, count: text.count)
+            raw = UnsafeBufferPointer(start: copy, count: text.count)
+            isMapped = false
             converted = found
-            return
         }
+        mapped = isMapped
         buffer = raw
     }
 
-    deinit {
+    /// Unmaps or frees a buffer.
+    private static func release(_ b: UnsafeBufferPointer<UInt8>, mapped: Bool) {
         if mapped {
-            munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress!), buffer.count)
+            munmap(UnsafeMutableRawPointer(mutating: b.baseAddress!), b.count)
         } else {
-            UnsafeMutablePointer(mutating: buffer.baseAddress!).deallocate()
+            UnsafeMutablePointer(mutating: b.baseAddress!).deallocate()
         }
     }
+
+    deinit { Self.release(buffer, mapped: mapped) }
 }
