@@ -79,13 +79,17 @@ struct KernelTests {
         "510802,2022,3.B.1.a,wood_removals,conifer,5000,m3,s,,fuelwood",
         "510802,2022,3.B.2.b,land_conversion,forest_to_cropland,300,亩,s,,",
         "510802,2022,3.B.4,coastal_wetland,mangrove,150,ha,s,,revegetated",
+        "510802,2022,4.B,biological_treatment,food,1000,t,s,,composting",
+        "510802,2022,4.C.1,waste_incineration,msw,10,万吨,s,,continuous_stoker",
+        "510802,2022,4.C.2,open_burning,plastics,100,t,s,,",
     ]
 
     /// The project factors the other methods' rows need (a county's climate, animal masses and manure systems,
     /// rice days, residue ratios): what a real project supplies.
     static let otherMethodFactors = [
         "set.json": #"{"id": "county", "version": "1"}"#,
-        "region-membership.csv": "region,member,year_from,year_to,source,note\nmat_17c,510802,,,station normal,\n",
+        "region-membership.csv": "region,member,year_from,year_to,source,note\nmat_17c,510802,,,station normal,\n"
+            + "eastern_asia,510802,,,IPCC 2006 Vol.5 Table 2.3 region,\n",
         "f.csv": ([ReferenceReader.factorColumns.joined(separator: ",")] + [
             "animal_mass,swine,,,,,,60,kg/head,,,,survey,", "animal_mass,dairy_cattle,,,,,,500,kg/head,,,,survey,",
             "manure_system_share,swine,,solid_storage,,,,0.6,1,,,,survey,",
@@ -103,6 +107,10 @@ struct KernelTests {
             "bcef_removals,conifer,,,,,,0.9,t/m3,,,,survey,", "biomass_before,forest_to_cropland,,,,,,120,t/ha,,,,survey,",
             "biomass_after,forest_to_cropland,,,,,,5,tC/ha,,,,survey,",
             "carbon_accumulation,mangrove,,,,,,1.62,tC/ha/yr,,,,survey,",
+            // What the EFDB does not hold for the Eastern Asia MSW components (Vol.5 Table 2.4 prints 0 or NA).
+            "fossil_carbon_fraction,food,4.C,,,,,0,1,,,,Table 2.4 (project),", "fossil_carbon_fraction,wood,4.C,,,,,0,1,,,,Table 2.4 (project),",
+            "carbon_fraction,glass,4.C,,,,,0,tC/t,,,,Table 2.4 inert (project),", "carbon_fraction,metal,4.C,,,,,0,tC/t,,,,Table 2.4 inert (project),",
+            "fossil_carbon_fraction,glass,4.C,,,,,0,1,,,,Table 2.4 inert (project),", "fossil_carbon_fraction,metal,4.C,,,,,0,1,,,,Table 2.4 inert (project),",
         ]).joined(separator: "\n") + "\n",
     ]
 

@@ -446,6 +446,8 @@ public enum MethodRegistry {
         CarbonApplication.lime,
         // LULUCF.
         ForestStock(), ForestGrowth(), ForestArea(), WoodRemovals(), LandConversion(), CoastalWetland(),
+        // Waste.
+        BiologicalTreatment(), WasteCombustion.incineration, WasteCombustion.openBurning,
     ]
 
     /// The methods by kind.

@@ -64,6 +64,7 @@ public enum Calculator {
             let name = s.items[item]
             let r = m.spec.parameters.contains { context.factors.isRegional($0, item: name) }
                 || m.spec.fixedItemParameters.contains { context.factors.isRegional($0.0, item: $0.1) }
+                || m.spec.crossItemParameters.contains { context.factors.isRegionalForAnyItem($0) }
             regional[k] = r ? 1 : 0
             return r
         }

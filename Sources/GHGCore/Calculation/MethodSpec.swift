@@ -30,13 +30,17 @@ public struct MethodSpec: Sendable {
     /// earlier years): a row's year may be any year up to the last inventory year, and the method makes lines for
     /// inventory years only (methods.md, "Series methods").
     public var series: Bool
+    /// Parameters looked up for items other than the row's, chosen at planning (the components of bulk MSW): rows
+    /// of different regions plan separately when any of their rows is region-specific.
+    public var crossItemParameters: [FactorParameter]
 
     /// Creates a spec.
     public init(_ activity: ActivityKind, categories: [String], dimensions: [PhysicalDimension],
                 itemKinds: [ItemKind]?, allowsNegative: Bool = false, negativeTechnologies: Set<String> = [],
                 parameters: [FactorParameter], fixedItemParameters: [(FactorParameter, String)] = [],
-                directions: Set<String> = [], series: Bool = false) {
+                directions: Set<String> = [], series: Bool = false, crossItemParameters: [FactorParameter] = []) {
         self.directions = directions
+        self.crossItemParameters = crossItemParameters
         self.series = series
         self.activity = activity
         categoryPrefixes = categories.compactMap(CategoryCode.init)

@@ -246,6 +246,12 @@ public struct FactorLibrary: Sendable {
                               || regional.contains(parameter.rawValue + "|"))
     }
 
+    /// Whether any row of the parameter, for any item, is region-specific.
+    public func isRegionalForAnyItem(_ parameter: FactorParameter) -> Bool {
+        let prefix = parameter.rawValue + "|"
+        return regional.contains { $0.hasPrefix(prefix) }
+    }
+
     /// Whether any row of any set is region-specific.
     public var hasRegionalRows: Bool { !regional.isEmpty }
 

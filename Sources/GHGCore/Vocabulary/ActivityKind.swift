@@ -84,6 +84,12 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let landConversion = ActivityKind("land_conversion")
     /// Area of a coastal wetland and what happened to it, 3.B.4 (2013 Wetlands Supplement Ch.4).
     public static let coastalWetland = ActivityKind("coastal_wetland")
+    /// Waste composted or digested anaerobically, 4.B.
+    public static let biologicalTreatment = ActivityKind("biological_treatment")
+    /// Waste incinerated without energy recovery, 4.C.1.
+    public static let wasteIncineration = ActivityKind("waste_incineration")
+    /// Waste burned in the open, 4.C.2.
+    public static let openBurning = ActivityKind("open_burning")
 
     /// The Chinese name of each kind, as a statistics office writes it in the `activity` column (accepted in place
     /// of the id; the lineage records the alias).
@@ -99,7 +105,8 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
         .nitrogenInput: "氮肥施用", .cropResidue: "秸秆还田", .ureaApplication: "尿素施用",
         .limeApplication: "石灰施用", .forestStock: "森林蓄积量", .forestGrowth: "活立木生长消耗",
         .forestArea: "森林面积", .woodRemovals: "木材采伐", .landConversion: "土地转化",
-        .coastalWetland: "滨海湿地",
+        .coastalWetland: "滨海湿地", .biologicalTreatment: "生物处理", .wasteIncineration: "废弃物焚烧",
+        .openBurning: "露天焚烧",
     ]
 
     /// The kind a Chinese name stands for.
