@@ -128,6 +128,23 @@ struct LULUCFTests {
                 "\(sources)")
     }
 
+    @Test("gain and loss with the shipped defaults: 1 000 ha natural conifer -1000 × 2.0 × 1.2 × 0.47 × 44/12 = -4 136 t; 5 000 m3 roundwood 5000 × 0.67 × 1.2 × 0.47 × 44/12 = 6 927.8 t")
+    func shippedGainLoss() throws {
+        // G_W 2.0 t d.m./ha/yr (Table 4.9, subtropical humid forest, Asia, > 20 y, EFDB #515550); R 0.20 (Table 4.4,
+        // AGB < 125 t/ha, #515167); CF 0.47 (Table 4.3, subtropical, #515150); BCEF_R 0.67 t/m3 (Table 4.5,
+        // subtropical conifers, 41-80 m3/ha, #515294).
+        let (c, inv) = try run(["510802,2022,3.B.1.a,forest_area,conifer,1000,ha,s,,natural_gt20y+agb_lt125",
+                                "510802,2022,3.B.1.a,wood_removals,conifer,5000,m3,s,,roundwood+gs_41_80+agb_lt125"],
+                               zones: Self.subtropical)
+        #expect(c.succeeded && c.log.diagnostics.isEmpty, "\(c.log.sorted.map(\.description))")
+        let calc = try #require(c.calculation)
+        let masses = (0..<calc.lines.count).map { (calc.describe($0).formulaName, calc.lines.mass[$0]) }
+            .sorted { $0.0 < $1.0 }
+        #expect(masses.map(\.0) == ["forest_area_growth", "wood_removals_roundwood"])
+        #expect(close(masses[0].1, -4_136, rel: 1e-12) && close(masses[1].1, 6_927.8, rel: 1e-12), "\(masses)")
+        #expect(close(value(inv, "3.B.1.a"), -4_136 + 6_927.8, rel: 1e-12))
+    }
+
     @Test("300 亩 (= 20 ha) of subtropical humid forest to cropland: 20 × (180 × 0.47 − 5) × 44/12 = 5 837.333 t CO2 in 3.B.2.b.i")
     func conversionInMu() throws {
         // 亩 = 1/15 ha. B_before = 180 t d.m./ha (Table 4.7, Asia, subtropical humid forest, EFDB #515370);
