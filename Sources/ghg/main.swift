@@ -51,18 +51,21 @@ func printDiagnostics(_ log: DiagnosticLog, limit: Int = 50, summarise: Bool = t
     var total: [Key: Int] = [:]
     if summarise { for d in sorted { total[Key(severity: d.severity, code: d.code, message: d.message), default: 0] += 1 } }
     var seen: [Key: Int] = [:]
+    var summarised = Set<Key>()
     var printed = 0, hidden = 0
     for d in sorted {
         let key = Key(severity: d.severity, code: d.code, message: d.message)
         if summarise {
             seen[key, default: 0] += 1
             let n = seen[key]!
-            if n > 3 { continue }
+            // Copies after the third are counted by its summary line, when that line was printed.
+            if n > 3 && summarised.contains(key) { continue }
             guard printed < limit else { hidden += 1; continue }
             print(d.description, to: &err)
             printed += 1
             if n == 3, let t = total[key], t > 3 {
                 print("... and \(t - 3) more with the same message (see diagnostics.csv)", to: &err)
+                summarised.insert(key)
             }
         } else {
             guard printed < limit else { hidden += 1; continue }

@@ -163,4 +163,19 @@ struct FacilityTests {
             + "expected each combination once (several enterprises: name each in a 'facility' column) [duplicate-row]"],
                 "\(errors)")
     }
+
+    @Test("a plant's measured CO2 and another plant's coal in the same category are two enterprises, not a double count")
+    func facilitiesInBoundaryCheck() throws {
+        let rows = ["510802,2022,1.A.2,direct_emission,CO2,1000,t,核查报告,,,甲厂",
+                    "510802,2022,1.A.2,fuel_combustion,raw_coal,50,t,统计年报,,,乙厂"]
+        let p = try TestProject(years: [2022], activity: ["energy.csv": ([Self.header] + rows).joined(separator: "\n")])
+        defer { p.remove() }
+        let c = p.compile()
+        #expect(c.log.errorCount == 0, "\(c.log.sorted.map(\.description))")
+        // The same plant reporting both is still the double count it always was.
+        let same = try TestProject(years: [2022], activity: ["energy.csv": ([Self.header] + [rows[0],
+            "510802,2022,1.A.2,fuel_combustion,raw_coal,50,t,统计年报,,,甲厂"]).joined(separator: "\n")])
+        defer { same.remove() }
+        #expect(same.compile().log.sorted.contains { $0.message.contains("would be counted twice") })
+    }
 }

@@ -42,8 +42,12 @@ struct WasteTests {
         #expect(close(value(inv, "4.C.1", "CO2"), 42_542.72, rel: 1e-9))
         #expect(close(value(inv, "4.C.1", "CO2", scope: "memo_biomass"), 5_170.88, rel: 1e-9))
         #expect(close(value(inv, "4.C.1", "N2O"), 5, rel: 1e-12))
-        // Continuous incineration has no CH4 default: not estimated, and said so.
-        #expect(c.log.sorted.map(\.description) == ["activity/waste.csv:2:57: warning: CH4 of incineration of 'msw' "
+        // TV33 names only the fossil components (0.19 of the waste): the rest is said to carry no carbon. Continuous
+        // incineration has no CH4 default: not estimated, and said so.
+        #expect(c.log.sorted.map(\.description) == ["activity/waste.csv:2:38: warning: the msw composition (3 "
+            + "components of set county) sums to 0.19, not 1: the rest carries no carbon in this estimate; expected "
+            + "shares that sum to 1, or the remainder as a component [missing-factor]",
+            "activity/waste.csv:2:57: warning: CH4 of incineration of 'msw' "
             + "(technology 'continuous') is not estimated (NE): the stack has no 'ef_ch4' for it; expected the "
             + "incinerator's firing type in 'technology' (continuous_stoker, batch_fluidised_bed, continuous, …) or a "
             + "factor in the project's factors/ folder [missing-factor]"], "\(c.log.sorted.map(\.description))")
@@ -73,5 +77,40 @@ struct WasteTests {
         #expect(close(value(inv, "4.C.2", "CO2"), 159.5, rel: 1e-12))
         #expect(close(value(inv, "4.C.2", "CH4"), 0.65, rel: 1e-12))
         #expect(c.log.sorted.contains { $0.message.hasPrefix("N2O of open burning of 'plastics' is not estimated (NE)") })
+    }
+
+    @Test("bulk msw with the shipped Eastern Asia composition: components without carbon data and the share sum are reported; CO2 is Σ WF × dm × CF × FCF over the rest")
+    func eastAsianMSW() throws {
+        let p = try TestProject(years: [2022], activity: ["waste.csv": [TestProject.header,
+            "510802,2022,4.C.1,waste_incineration,msw,1000,t,s,,continuous_stoker"].joined(separator: "\n")],
+            factors: ["set.json": #"{"id": "county", "version": "1"}"#,
+                      "region-membership.csv": "region,member,year_from,year_to,source,note\n"
+                          + "eastern_asia,510802,,,IPCC 2006 Vol.5 Table 2.3 region (test),\n"])
+        defer { p.remove() }
+        let (c, out) = try p.compileToDisk()
+        #expect(c.succeeded, "\(c.log.sorted.map(\.description))")
+        let warnings = c.log.sorted.map(\.message)
+        #expect(warnings.contains("CO2 of the msw components 'food', 'glass', 'metal', 'wood' is not estimated (NE): the "
+            + "stack lacks their dry_matter, carbon_fraction or fossil_carbon_fraction; expected them in the project's "
+            + "factors/ folder (0 for a component without carbon, with its source)"), "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("the msw composition (9 components of set ipcc-2006) sums to 0.805, not 1") },
+                "\(warnings)")
+        // The expected fossil CO2 from the shipped rows themselves: Σ over the components with complete data.
+        func shipped(_ file: String) throws -> [[String: String]] { try readCSV(factorLibrary + "/ipcc-2006/" + file) }
+        let composition = try shipped("waste-solid.csv").filter { $0["parameter"] == "waste_composition" }
+        let incineration = try shipped("waste-incineration.csv")
+        func factor(_ parameter: String, _ item: String) -> Double? {
+            incineration.first { $0["parameter"] == parameter && $0["item"] == item }.flatMap { Double($0["value"] ?? "") }
+        }
+        var fossilC = 0.0
+        for row in composition {
+            let item = row["item"]!, wf = Double(row["value"]!)!
+            guard let dm = factor("dry_matter", item), let cf = factor("carbon_fraction", item),
+                  let fcf = factor("fossil_carbon_fraction", item) else { continue }
+            fossilC += wf * dm * cf * fcf
+        }
+        let inv = try readCSV(out + "/inventory.csv")
+        #expect(fossilC > 0)
+        #expect(close(value(inv, "4.C.1", "CO2"), 1000 * fossilC * 44 / 12, rel: 1e-9))
     }
 }

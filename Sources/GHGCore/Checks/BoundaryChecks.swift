@@ -34,7 +34,9 @@ enum BoundaryChecks {
             if !measured.isEmpty {
                 for m in measured {
                     let category = table.category[m]
-                    for r in rows where r != m && table.activity[r] != direct && table.category[r] == category {
+                    // Rows of different facilities (two enterprises) are not one quantity twice.
+                    for r in rows where r != m && table.activity[r] != direct && table.category[r] == category
+                        && table.facilityOf(r) == table.facilityOf(m) {
                         let notes = table.noteOf(m) + " " + table.noteOf(r)
                         if subsetWords.contains(where: { notes.contains($0) }) { continue }
                         out.append((m, .error(.duplicateRow, at: table.location(m),
@@ -49,7 +51,7 @@ enum BoundaryChecks {
             // One animal in two rows whose categories overlap (3.A and 3.A.1): its emissions would count twice.
             let animals = rows.filter { table.activity[$0] == livestock }
             for (k, a) in animals.enumerated() {
-                for b in animals[..<k] where table.item[a] == table.item[b] {
+                for b in animals[..<k] where table.item[a] == table.item[b] && table.facilityOf(a) == table.facilityOf(b) {
                     let ca = s.categories[Int(table.category[a])], cb = s.categories[Int(table.category[b])]
                     guard ca.isPrefix(of: cb) || cb.isPrefix(of: ca) else { continue }
                     out.append((a, .error(.duplicateRow, at: table.location(a, .category),

@@ -64,13 +64,15 @@ public struct WasteCombustion: CalculationMethod {
         guard let of = p.factor(.oxidation, requirement: Self.fraction) else { return }
         let open = spec.activity == .openBurning
         if p.item == "msw", p.factor(.fossilCarbonFraction, requirement: Self.fraction, quiet: true) == nil {
-            // Bulk MSW: the composition's components, in item order.
-            var shares: [(String, ResolvedFactor)] = []
+            // Bulk MSW: the components of one composition (the first set in the stack that has any), in item order.
+            var found: [(String, ResolvedFactor)] = []
             for item in p.context.items.all.map(\.id) {
                 if let wf = p.factor(.wasteComposition, item: item, requirement: Self.fraction, quiet: true) {
-                    shares.append((item, wf))
+                    found.append((item, wf))
                 }
             }
+            let first = found.map(\.1.stackIndex).min()
+            let shares = found.filter { $0.1.stackIndex == first }
             guard !shares.isEmpty else {
                 p.error(.missingFactor, .item,
                     "bulk msw needs its composition ('waste_composition' by component, e.g. IPCC 2006 Vol.5 Table 2.3 "
@@ -78,10 +80,27 @@ public struct WasteCombustion: CalculationMethod {
                         + "own dry_matter, carbon_fraction and fossil_carbon_fraction; the stack has neither for this row")
                 return
             }
+            var sum = 0.0
+            var notEstimated: [String] = []
             for (item, wf) in shares {
-                guard let c = composition(item, &p) else { continue }
+                sum += p.context.factors.baseValues[Int(wf.id)]
+                // A component without carbon data (metal, glass: Table 2.4 gives none) is reported, not guessed.
+                guard let c = composition(item, &p, quiet: true) else { notEstimated.append(item); continue }
                 p.line(formulas[2], gas: .co2, factors: [wf] + c + [of])
                 p.line(formulas[3], gas: .co2, scope: .memoBiomass, factors: [wf] + c + [of])
+            }
+            if !notEstimated.isEmpty {
+                p.warning(.missingFactor, .item,
+                    "CO2 of the msw components " + notEstimated.map { "'\($0)'" }.joined(separator: ", ")
+                        + " is not estimated (NE): the stack lacks their dry_matter, carbon_fraction or "
+                        + "fossil_carbon_fraction; expected them in the project's factors/ folder (0 for a component "
+                        + "without carbon, with its source)")
+            }
+            if abs(sum - 1) > 0.005 {
+                p.warning(.missingFactor, .item,
+                    "the msw composition (\(shares.count) components of set \(shares[0].1.set.id)) sums to "
+                        + "\(DecimalFormat.string((sum * 1e6).rounded() / 1e6)), not 1: the rest carries no carbon in "
+                        + "this estimate; expected shares that sum to 1, or the remainder as a component")
             }
         } else if let c = composition(p.item, &p) {
             p.line(formulas[0], gas: .co2, factors: c + [of])
