@@ -11,8 +11,9 @@ enum InputEncoding {
     enum Found: Equatable, Sendable {
         /// GB18030 (a superset of GBK and GB2312), from Chinese Excel's "CSV".
         case gb18030
-        /// UTF-16 with a byte-order mark, from Excel's "Unicode text"; `tabs` when it was tab-separated.
-        case utf16(littleEndian: Bool, tabs: Bool)
+        /// UTF-16 with a byte-order mark, from Excel's "Unicode text"; `tabs` when it was tab-separated, `oddByte`
+        /// when the file ended in half a code unit (dropped).
+        case utf16(littleEndian: Bool, tabs: Bool, oddByte: Bool)
 
         /// The note the reader prints.
         var note: String {
@@ -20,9 +21,10 @@ enum InputEncoding {
             case .gb18030:
                 return "read as GB18030 (GBK, Chinese Excel's CSV) and converted to UTF-8; saving as \"CSV UTF-8\" "
                     + "avoids the conversion"
-            case let .utf16(le, tabs):
+            case let .utf16(le, tabs, odd):
                 return "read as UTF-16 \(le ? "LE" : "BE") with a byte-order mark (Excel's \"Unicode text\")"
                     + (tabs ? ", tab-separated," : "") + " and converted to UTF-8"
+                    + (odd ? "; its last byte, half a UTF-16 code unit, was dropped (a truncated file?)" : "")
             }
         }
     }
@@ -46,7 +48,7 @@ enum InputEncoding {
             let text = Array(String(decoding: units, as: UTF16.self).utf8)
             let firstLine = text.prefix { $0 != 0x0A }
             let tabs = firstLine.contains(0x09) && !firstLine.contains(0x2C)
-            return (tabs ? commaSeparated(text) : text, .utf16(littleEndian: le, tabs: tabs))
+            return (tabs ? commaSeparated(text) : text, .utf16(littleEndian: le, tabs: tabs, oddByte: raw.count % 2 == 1))
         }
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
         let head = UnsafeBufferPointer(rebasing: raw[0..<min(raw.count, probe)])
