@@ -142,6 +142,8 @@ public enum IndicatorCalculator {
         let intensityMethod = "CO2 (\(settings.co2Scope.rawValue)) / GDP at \(settings.priceBase) prices"
         let energyNode = InventoryNode.category(CategoryCode("1")!), indirectNode = InventoryNode.category(CategoryCode("IND")!)
         let lulucfNodes = [InventoryNode.category(CategoryCode("3.B")!), .category(CategoryCode("3.D")!)]
+        let forestNode = InventoryNode.category(CategoryCode("3.B.1")!)
+        let wetlandNode = InventoryNode.category(CategoryCode("3.B.4")!)
         for region in regions.all.map(\.code) {
             let regionStart = out.count
             var perYear: [Int: [String: IndicatorValue]] = [:]
@@ -178,11 +180,11 @@ public enum IndicatorCalculator {
                 }
                 // Sinks as positive numbers: the forest-land removals of the inventory (3.B.1, CO2), and the
                 // blue-carbon indicator of existing coastal wetlands (outside the inventory).
-                if let forest = mass(.category(CategoryCode("3.B.1")!), .co2, .total) {
+                if let forest = mass(forestNode, .co2, .total) {
                     add(IndicatorValue(region: region, year: year, key: "forest_sink", value: -forest, unit: "t CO2",
                                        method: "−CO2 of 3.B.1 (forest land), scope total"))
                 }
-                if let blue = mass(.category(CategoryCode("3.B.4")!), .co2, .blueCarbonSequestration) {
+                if let blue = mass(wetlandNode, .co2, .blueCarbonSequestration) {
                     add(IndicatorValue(region: region, year: year, key: "blue_carbon_sequestration", value: -blue,
                                        unit: "t CO2", method: "−CO2 of 3.B.4, scope blue_carbon_sequestration (area × "
                                            + "sequestration rate; outside the inventory total)"))

@@ -486,7 +486,7 @@ public enum OutputWriter {
         return files
     }
 
-    /// A file-system error as one plain sentence (`cannot write '/tmp/x/inventory.csv': Not a directory`), never
+    /// A file-system error as one plain sentence (`cannot create the output folder 'out/x': Not a directory`), never
     /// Foundation's dump of an `NSError`.
     public static func plainMessage(_ error: Error, doing what: String) -> String {
         let ns = error as NSError
