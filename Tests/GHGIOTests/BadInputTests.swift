@@ -369,7 +369,7 @@ private func expectRejected(_ c: Compilation, _ expected: [String], goodLines: S
         let c = try compile([coalRow, dieselRow], stack: stack)
         try expectRejected(c, [
             "ghg-project.json: error: unknown factor set 'china-energy-stats' in factor_stack; expected one of "
-                + "china-energy-statistics, china-grid, china-provincial-2011, ipcc-2006, ipcc-2013-wetlands, ipcc-2019-high-productivity, "
+                + "china-energy-statistics, china-grid, china-provincial-2011, ipcc-2006, ipcc-2006-wastewater, ipcc-2013-wetlands, ipcc-2019-high-productivity, "
                 + "ipcc-2019-low-productivity [project-file]",
         ], goodLines: [2, 3])
         #expect(c.stack.map(\.info.id) == ["china-provincial-2011", "china-energy-statistics", "ipcc-2006"])

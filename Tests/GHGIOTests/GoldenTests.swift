@@ -27,10 +27,10 @@ struct GoldenTests {
         #expect(warnings.filter { $0.contains("is for 2012, 8 years from the inventory year 2020") }.count == 3)
         #expect(c.succeeded)
         let calc = c.calculation!
-        // Every activity row is used or reported: 344 rows (222 energy, 24 IPPU, 72 agriculture, 26 LULUCF), all used (13 are
-        // notation keys).
-        #expect(c.project?.activityRowCount == 344)
-        #expect(calc.usedRowCount == 344)
+        // Every activity row is used or reported: 415 rows (222 energy, 24 IPPU, 72 agriculture, 26 LULUCF, 71 waste), all
+        // used (13 are notation keys).
+        #expect(c.project?.activityRowCount == 415)
+        #expect(calc.usedRowCount == 415)
         #expect(calc.plan.notationRows.count == 13)
     }
 

@@ -66,7 +66,7 @@ public enum FormulaText {
         case let .inputs(r, symbol): return r == role ? symbol : nil
         case let .product(xs), let .sum(xs): return xs.lazy.compactMap { inputSymbol($0, role: role) }.first
         case let .difference(a, b), let .power(a, b): return inputSymbol(a, role: role) ?? inputSymbol(b, role: role)
-        case let .oneMinus(x), let .named(_, _, x, _), let .over(x): return inputSymbol(x, role: role)
+        case let .oneMinus(x), let .named(_, _, x, _), let .over(x), let .exp(x): return inputSymbol(x, role: role)
         default: return nil
         }
     }
@@ -107,7 +107,7 @@ public enum FormulaText {
     }
 
     enum Token: Equatable {
-        case number(Double), ratio(Double, Double), open, close, times, divide, plus, minus, power, equals
+        case number(Double), ratio(Double, Double), open, close, times, divide, plus, minus, power, equals, exp
     }
 
     static func tokens(_ s: String) -> [Token] {
@@ -123,6 +123,7 @@ public enum FormulaText {
             case "−": out.append(.minus)
             case "^": out.append(.power)
             case "=": out.append(.equals)
+            case "e^": out.append(.exp)
             default:
                 if let x = Double(word), !word.contains(where: \.isLetter) {
                     out.append(.number(x))
@@ -150,6 +151,10 @@ public enum FormulaText {
             case let .number(x):
                 i += 1
                 return x
+            case .exp:
+                // `e^(x)`: the exponential of the parenthesised expression.
+                i += 1
+                return primary().map { Foundation.exp($0) }
             case .open:
                 i += 1
                 guard let v = sum() else { return nil }

@@ -55,7 +55,7 @@ struct CommandLineTests {
     func validateDemo() throws {
         let r = try ghg(["validate", "Templates/demo-city"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("ok: 344 activity rows used, 831 emission lines, 6 warnings"))
+        #expect(r.stdout.hasPrefix("ok: 415 activity rows used, 1091 emission lines, 6 warnings"))
     }
 
     @Test("input errors exit 1 with located diagnostics on stderr and no inventory")

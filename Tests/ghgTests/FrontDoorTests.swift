@@ -191,7 +191,7 @@ struct FrontDoorTests {
             #expect(r.status == 2 && r.stderr.hasPrefix(message), "\(args): \(r.stderr)")
         }
         let text = try cli.ghg(base + ["--category", "1.B.1.a.i.1"])
-        #expect(text.stdout.contains("line 617: 519921 raw_coal CH4 11299 t [total] (coal_mining)"), "\(text.stdout)")
+        #expect(text.stdout.contains("line 864: 519921 raw_coal CH4 11299 t [total] (coal_mining)"), "\(text.stdout)")
         #expect(text.stdout.contains("activity activity/energy.csv:206: 93.69 万吨 = 936900 t"))
         let json = try cli.ghg(base + ["--category", "1.B.1.a.i.1", "--format", "json"])
         #expect(json.stdout.contains("11299.014000000001"))

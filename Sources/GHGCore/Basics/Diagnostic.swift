@@ -110,6 +110,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let nonPositiveIntensity = Self("non-positive-intensity")
     /// An input that nothing reads.
     public static let unusedInput = Self("unused-input")
+    /// A series (a disposal history) with years missing between its first and last row.
+    public static let seriesGap = Self("series-gap")
+    /// Something subtracted from a category (recovered CH4, sludge) exceeds what the category generates.
+    public static let exceedsGeneration = Self("exceeds-generation")
+    /// A wastewater load whose basis (BOD, COD, N) differs from the basis of its factor or its unit.
+    public static let loadBasis = Self("load-basis")
     /// A region's own totals differ from the sum of its sub-regions beyond the tolerance.
     public static let rollupResidual = Self("rollup-residual")
     /// The reference approach differs from the sectoral approach, or has nothing to compare with.

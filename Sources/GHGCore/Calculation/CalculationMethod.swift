@@ -84,6 +84,8 @@ public struct PlanningContext: Sendable {
     /// The project's inventory years, ascending (the calculator sets them): the years a series method makes lines
     /// for.
     public var inventoryYears: [Int]
+    /// How `solid_waste_disposal` estimates landfill CH4 (ghg-project.json `landfill_method`).
+    public var landfillMethod: LandfillMethod = .firstOrderDecay
 
     /// Creates a context.
     public init(factors: FactorLibrary, items: ItemCatalog, categories: CategoryTable, knownGases: Set<Gas>,
@@ -400,10 +402,10 @@ public struct GroupPlanner {
     }
 
     /// Looks a factor up for one row of the group, with that row's technology and year (a survey's growing-stock
-    /// class); a problem is reported at that row.
-    public mutating func factor(_ parameter: FactorParameter, row: Int, requirement: UnitRequirement,
-                                quiet: Bool = false) -> ResolvedFactor? {
-        var s = PlanningSupport(context: support.context, cache: support.cache, item: table.itemOf(row),
+    /// class), for the row's item or `item`; a problem is reported at that row.
+    public mutating func factor(_ parameter: FactorParameter, row: Int, item: String? = nil,
+                                requirement: UnitRequirement, quiet: Bool = false) -> ResolvedFactor? {
+        var s = PlanningSupport(context: support.context, cache: support.cache, item: item ?? table.itemOf(row),
                                 category: table.categoryOf(row), technology: table.technologyOf(row),
                                 region: table.regionOf(row), year: Int(table.year[row]))
         let f = s.factor(parameter, requirement: requirement, quiet: quiet)
@@ -447,7 +449,8 @@ public enum MethodRegistry {
         // LULUCF.
         ForestStock(), ForestGrowth(), ForestArea(), WoodRemovals(), LandConversion(), CoastalWetland(),
         // Waste.
-        BiologicalTreatment(), WasteCombustion.incineration, WasteCombustion.openBurning,
+        SolidWasteDisposal(), MethaneRecovery(), BiologicalTreatment(), WasteCombustion.incineration,
+        WasteCombustion.openBurning, DomesticWastewater(), IndustrialWastewater(), SludgeRemoval(),
     ]
 
     /// The methods by kind.

@@ -267,6 +267,11 @@ public enum Calculator {
         lines.mass = Kernel.evaluate(lines, plan: plan, table: table, factorValues: context.factors.baseValues,
                                      threads: threads)
         mark("  stage 3: lines evaluated")
+        // What recovery and sludge rows subtract cannot exceed what their category generates.
+        for r in SubtractionChecks.check(lines, plan: plan, table: table, values: context.factors.baseValues,
+                                         log: &log) {
+            plan.rejected[r] = true
+        }
         let rejected = plan.rejected.lazy.filter { $0 }.count
         var result = CalculationResult(table: table, plan: plan, lines: lines, checks: [], usedRowCount: n - rejected,
                                        rejectedRowCount: rejected, factors: context.factors,

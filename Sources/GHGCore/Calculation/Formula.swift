@@ -31,6 +31,8 @@ public indirect enum Expr: Hashable, Sendable {
     case oneMinus(Expr)
     /// `x ^ y`.
     case power(Expr, Expr)
+    /// `e ^ x` (first-order decay), shown `e^(x)`.
+    case exp(Expr)
     /// A named intermediate quantity with its base unit. Symbol `name`; shown per `display`.
     case named(String, unit: String, Expr, display: NamedDisplay)
 
@@ -48,7 +50,7 @@ public indirect enum Expr: Hashable, Sendable {
         case let .factor(slot, _): slot + 1
         case let .product(xs), let .sum(xs): xs.map(\.slotCount).max() ?? 0
         case let .difference(a, b), let .power(a, b): max(a.slotCount, b.slotCount)
-        case let .oneMinus(x), let .named(_, _, x, _), let .over(x): x.slotCount
+        case let .oneMinus(x), let .named(_, _, x, _), let .over(x), let .exp(x): x.slotCount
         default: 0
         }
     }
@@ -61,7 +63,7 @@ public indirect enum Expr: Hashable, Sendable {
             case let .factor(slot, label): labels[slot] = label
             case let .product(xs), let .sum(xs): xs.forEach(walk)
             case let .difference(a, b), let .power(a, b): walk(a); walk(b)
-            case let .oneMinus(x), let .named(_, _, x, _), let .over(x): walk(x)
+            case let .oneMinus(x), let .named(_, _, x, _), let .over(x), let .exp(x): walk(x)
             default: break
             }
         }
@@ -225,6 +227,7 @@ public struct Formula: Hashable, Sendable {
             return v
         case let .oneMinus(a): return 1 - evaluate(a, x)
         case let .power(a, b): return pow(evaluate(a, x), evaluate(b, x)) ?? .nan
+        case let .exp(a): return GHGCore.exp(evaluate(a, x))
         case let .named(_, _, inner, _): return evaluate(inner, x)
         }
     }
@@ -245,6 +248,8 @@ public struct Formula: Hashable, Sendable {
             case multiply, divide, add, subtract, power
             /// Replace the top x by 1 − x.
             case oneMinus
+            /// Replace the top x by e^x.
+            case exp
             /// Multiply the top by a constant.
             case multiplyBy(Double)
             /// Divide the top by a constant.
@@ -291,6 +296,7 @@ public struct Formula: Hashable, Sendable {
                     if terms.isEmpty { ops.append(.constant(0)) }
                 case let .oneMinus(a): emit(a); ops.append(.oneMinus)
                 case let .power(a, b): emit(a); emit(b); ops.append(.power)
+                case let .exp(a): emit(a); ops.append(.exp)
                 case let .named(_, _, inner, _): emit(inner)
                 }
             }
@@ -301,7 +307,7 @@ public struct Formula: Hashable, Sendable {
                 switch op {
                 case .activity, .inputs, .factor, .constant: depth += 1
                 case .multiply, .divide, .add, .subtract, .power: depth -= 1
-                case .oneMinus, .multiplyBy, .divideBy: break
+                case .oneMinus, .exp, .multiplyBy, .divideBy: break
                 }
                 maxDepth = max(maxDepth, depth)
             }
@@ -340,6 +346,7 @@ public struct Formula: Hashable, Sendable {
                     case .subtract: s[top - 1] = s[top - 1] - s[top]; top -= 1
                     case .power: s[top - 1] = pow(s[top - 1], s[top]) ?? .nan; top -= 1
                     case .oneMinus: s[top] = 1 - s[top]
+                    case .exp: s[top] = GHGCore.exp(s[top])
                     case let .multiplyBy(v): s[top] = s[top] * v
                     case let .divideBy(v): s[top] = s[top] / v
                     }

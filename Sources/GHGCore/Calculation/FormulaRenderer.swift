@@ -59,6 +59,7 @@ public enum FormulaRenderer {
         case let .sum(terms): return "(" + terms.map(symbols).joined(separator: " + ") + ")"
         case let .oneMinus(a): return "(1 − \(symbols(a)))"
         case let .power(a, b): return "\(symbols(a))^\(symbols(b))"
+        case let .exp(a): return "e^(\(symbols(a)))"
         case let .named(name, _, _, _): return name
         }
     }
@@ -78,6 +79,7 @@ public enum FormulaRenderer {
         case let .sum(terms): return "(" + terms.map { numbers($0, v) }.joined(separator: " + ") + ")"
         case let .oneMinus(a): return "(1 − \(numbers(a, v)))"
         case let .power(a, b): return "\(numbers(a, v))^\(numbers(b, v))"
+        case let .exp(a): return "e^(\(numbers(a, v)))"
         case let .named(name, unit, inner, display):
             let value = Formula.evaluate(inner, v.formulaInputs)
             switch display {
@@ -104,10 +106,14 @@ public enum FormulaRenderer {
     /// the kernel adds them.
     static func inline(_ role: Int, _ v: Values) -> String {
         let xs = v.inputs.filter { $0.role == role }
-        if xs.count == 1, xs[0].weight == 1 { return "\(xs[0].label) \(show(xs[0].value, xs[0].unit))" }
+        // A term without a label is a bare number (the 1 of T − t − 1).
+        func shown(_ x: (role: Int, weight: Double, value: Double, unit: String, label: String)) -> String {
+            x.label.isEmpty ? show(x.value, x.unit) : "\(x.label) \(show(x.value, x.unit))"
+        }
+        if xs.count == 1, xs[0].weight == 1 { return shown(xs[0]) }
         var s = "("
         for (k, x) in xs.enumerated() {
-            let term = "\(x.label) \(show(x.value, x.unit))"
+            let term = shown(x)
             let magnitude = abs(x.weight)
             if k == 0 {
                 s += x.weight == 1 ? term : "\(DecimalFormat.string(x.weight)) × \(term)"

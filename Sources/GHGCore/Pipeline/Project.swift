@@ -23,12 +23,17 @@ public struct ProjectConfig: Hashable, Sendable {
     /// The caliber chosen per item (`natural_gas` → `gasfield_gas`): the technology of the item's energy conversions
     /// (``FactorParameter/caliberParameters``), written `"calibers": {"natural_gas": "gasfield_gas"}`.
     public var calibers: [String: String]
+    /// How landfill CH4 (`solid_waste_disposal`) is estimated: first-order decay (default) or mass balance, for the
+    /// whole project (`"landfill_method": "mass_balance"`), so that no series mixes the two.
+    public var landfillMethod: LandfillMethod
 
     /// Creates a configuration.
     public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,
                 factorStack: [String], factorLookup: [FactorParameter: LookupOverride] = [:],
-                indicators: IndicatorSettings? = nil, rollupTolerance: Double = 0.01, calibers: [String: String] = [:]) {
+                indicators: IndicatorSettings? = nil, rollupTolerance: Double = 0.01, calibers: [String: String] = [:],
+                landfillMethod: LandfillMethod = .firstOrderDecay) {
         self.calibers = calibers
+        self.landfillMethod = landfillMethod
         self.name = name
         self.years = years
         self.baseYears = baseYears
@@ -38,6 +43,15 @@ public struct ProjectConfig: Hashable, Sendable {
         self.indicators = indicators ?? IndicatorSettings(baseYears: baseYears)
         self.rollupTolerance = rollupTolerance
     }
+}
+
+/// How landfill CH4 is estimated (methodology.md §2.11).
+public enum LandfillMethod: String, CaseIterable, Hashable, Sendable {
+    /// First-order decay over the disposal history (IPCC 2006 Vol.5 Ch.3 Eq. 3.1–3.6), the default.
+    case firstOrderDecay = "first_order_decay"
+    /// The mass-balance (default) method of the Revised 1996 Guidelines, used by China's provincial guideline: all
+    /// potential CH4 of a year's deposit is counted in that year. Not time-consistent with FOD.
+    case massBalance = "mass_balance"
 }
 
 /// The compiler's version, written into every manifest.

@@ -90,6 +90,18 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
     public static let wasteIncineration = ActivityKind("waste_incineration")
     /// Waste burned in the open, 4.C.2.
     public static let openBurning = ActivityKind("open_burning")
+    /// Waste deposited at a disposal site in the row's year, 4.A (a series: deposits of earlier years are the
+    /// history that first-order decay needs).
+    public static let solidWasteDisposal = ActivityKind("solid_waste_disposal")
+    /// CH4 recovered (flared or used) at a landfill, a composting or digestion plant or a wastewater plant, 4.A, 4.B,
+    /// 4.D: subtracted in its category.
+    public static let methaneRecovery = ActivityKind("methane_recovery")
+    /// Organics (BOD or COD) or nitrogen of domestic wastewater entering a treatment or discharge pathway, 4.D.1.
+    public static let domesticWastewater = ActivityKind("domestic_wastewater")
+    /// Industrial wastewater: an industry's product, its wastewater volume, or its COD or nitrogen, 4.D.2.
+    public static let industrialWastewater = ActivityKind("industrial_wastewater")
+    /// Organics removed as sludge from a wastewater pathway, 4.D.1 and 4.D.2: subtracted from its TOW.
+    public static let sludgeRemoval = ActivityKind("sludge_removal")
 
     /// The Chinese name of each kind, as a statistics office writes it in the `activity` column (accepted in place
     /// of the id; the lineage records the alias).
@@ -106,7 +118,8 @@ public struct ActivityKind: RawRepresentable, Hashable, Comparable, Sendable, Cu
         .limeApplication: "石灰施用", .forestStock: "森林蓄积量", .forestGrowth: "活立木生长消耗",
         .forestArea: "森林面积", .woodRemovals: "木材采伐", .landConversion: "土地转化",
         .coastalWetland: "滨海湿地", .biologicalTreatment: "生物处理", .wasteIncineration: "废弃物焚烧",
-        .openBurning: "露天焚烧",
+        .openBurning: "露天焚烧", .solidWasteDisposal: "固体废弃物填埋", .methaneRecovery: "甲烷回收",
+        .domesticWastewater: "生活污水", .industrialWastewater: "工业废水", .sludgeRemoval: "污泥清除",
     ]
 
     /// The kind a Chinese name stands for.

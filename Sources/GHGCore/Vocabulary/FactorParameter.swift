@@ -219,6 +219,9 @@ public struct FactorParameter: RawRepresentable, Hashable, Comparable, Sendable,
     public static let codConcentration = FactorParameter("cod_concentration")
     /// Total nitrogen concentration of wastewater (`kg/m3`).
     public static let tnConcentration = FactorParameter("tn_concentration")
+    /// N2O of advanced centralised wastewater treatment plants per person served (IPCC 2006 Vol.5 Ch.6 Eq. 6.9,
+    /// EF_PLANT).
+    public static let efN2OPlant = FactorParameter("ef_n2o_plant")
 }
 
 /// The range a parameter's value (in base units) must lie in.
@@ -442,6 +445,8 @@ extension FactorParameter {
         r[.wastewaterPerProduct] = ParameterSpec([u(.volume / .mass, "volume per mass, e.g. m3/t")], "wastewater per product")
         r[.codConcentration] = ParameterSpec([u(.mass / .volume, .cod, "COD per volume, e.g. kg COD/m3")], "COD concentration")
         r[.tnConcentration] = ParameterSpec([u(.mass / .volume, .nitrogen, "N per volume, e.g. kg N/m3")], "TN concentration")
+        r[.efN2OPlant] = ParameterSpec([u(.mass / (.population * .time), .n2o, "N2O per person and year, e.g. g/person/yr")],
+                                       "N2O of centralised plants per person")
         return r
     }()
 }

@@ -30,7 +30,8 @@ public enum ProjectReader {
                                          "note"]
     static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
                                          "factor_lookup", "co2_intensity_scope", "gdp_price_base",
-                                         "approx_tolerance", "rollup_tolerance", "indicators", "calibers"]
+                                         "approx_tolerance", "rollup_tolerance", "indicators", "calibers",
+                                         "landfill_method"]
 
     /// Reads the project at `root` (with `configFile` in place of its `ghg-project.json` when given); every problem
     /// goes to `log`. Returns nil only when `ghg-project.json` is unusable.
@@ -283,6 +284,15 @@ public enum ProjectReader {
             }
             for (item, caliber) in dict { calibers[item] = caliber as? String }
         }
+        var landfill = LandfillMethod.firstOrderDecay
+        if let raw = object["landfill_method"] {
+            guard let s = raw as? String, let m = LandfillMethod(rawValue: s) else {
+                d.append(.error(.projectFile, at: loc, "unknown landfill_method '\(show(raw))'; expected "
+                    + LandfillMethod.allCases.map(\.rawValue).joined(separator: " or ")))
+                return nil
+            }
+            landfill = m
+        }
         var scope = CO2IntensityScope.energyWithIndirect
         if let raw = object["co2_intensity_scope"] {
             guard let s = raw as? String, let v = CO2IntensityScope(rawValue: s) else {
@@ -337,7 +347,7 @@ public enum ProjectReader {
                                          approxTolerance: approx)
         return ProjectConfig(name: name, years: years.sorted(), baseYears: baseYears, gwp: gwp, factorStack: stack,
                              factorLookup: lookup, indicators: settings, rollupTolerance: rollup,
-                             calibers: calibers)
+                             calibers: calibers, landfillMethod: landfill)
     }
 
     static func socioRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> SocioRecord? {

@@ -124,8 +124,9 @@ public enum Compiler {
                         + Set(known).sorted().map { "'\($0)'" }.joined(separator: ", ")))
             }
         }
-        let context = PlanningContext(factors: library, items: items, categories: reference.categories,
+        var context = PlanningContext(factors: library, items: items, categories: reference.categories,
                                       knownGases: reference.gwp.gases)
+        context.landfillMethod = project.config.landfillMethod
         // Items and activity kinds written by their Chinese names resolve to their ids; the lineage records each.
         var activity = project.activity
         let aliases = activity.resolveNames(items: items)
