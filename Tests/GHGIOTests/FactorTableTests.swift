@@ -94,6 +94,16 @@ struct FactorTableTests {
         for row in set.rows where row.parameter == "carbon_content" {
             #expect(row.note.contains("UNVERIFIED"), "\(row.location)")
         }
+        // ipcc-2006-wastewater: none of its values could be checked against the EFDB export or the Guidelines' text,
+        // so every row is UNVERIFIED, names the secondary source it was checked against, and the set says so.
+        let wastewater = try #require(Self.reference.0.sets["ipcc-2006-wastewater"])
+        #expect(wastewater.info.title.contains("UNVERIFIED"))
+        #expect(!wastewater.rows.isEmpty)
+        for row in wastewater.rows {
+            #expect(row.note.contains("UNVERIFIED (secondary: "), "\(row.location)")
+            #expect(row.source.contains("IPCC 2006 Vol.5 Ch.6"), "\(row.location)")
+            #expect(!row.source.contains("EFDB #"), "\(row.location): an EFDB record would make the row verified")
+        }
     }
 
     @Test("categories: parents present, both names present, sectors as in the provincial guideline")

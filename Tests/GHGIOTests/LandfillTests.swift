@@ -29,16 +29,21 @@ struct LandfillTests {
     }
 
     func run(_ rows: [String], years: [Int], factors: [String] = tv29Factors, landfill: String? = nil,
-             stack: [String] = ["ipcc-2006"]) throws -> Run {
+             stack: [String] = ["ipcc-2006"], zones: [String] = []) throws -> Run {
         let stackJSON = stack.map { "\"\($0)\"" }.joined(separator: ", ")
         let config = """
             {"name": "t", "years": [\(years.map(String.init).joined(separator: ", "))], "gwp": "AR5",
              "factor_stack": [\(stackJSON)]\(landfill.map { ", \"landfill_method\": \"\($0)\"" } ?? "")}
             """
+        var local = ["set.json": #"{"id": "county", "version": "1"}"#,
+                     "f.csv": ([Self.header] + factors).joined(separator: "\n") + "\n"]
+        if !zones.isEmpty {
+            local["region-membership.csv"] = "region,member,year_from,year_to,source,note\n"
+                + zones.map { "\($0),510802,,,county climate zone (test),\n" }.joined()
+        }
         let p = try TestProject(config: config, activity: ["waste.csv": ([TestProject.header] + rows)
                                                                .joined(separator: "\n")],
-                                factors: ["set.json": #"{"id": "county", "version": "1"}"#,
-                                          "f.csv": ([Self.header] + factors).joined(separator: "\n") + "\n"])
+                                factors: local)
         defer { p.remove() }
         let (c, out) = try p.compileToDisk()
         let inventory = c.succeeded ? try readCSV(out + "/inventory.csv") : []
@@ -82,6 +87,39 @@ struct LandfillTests {
         let i = try #require((0..<calc.lines.count).first { calc.describe($0).formula.contains("T 2002 yr") })
         let text = calc.describe(i).formula
         #expect(text.hasPrefix("CH4 = DDOCm × e^(−1 × k × (T − t − 1)) × (1 − e^(−1 × k)) × F × 16/12 × (1 − OX) = (W 100000 t × DOC 0.15 tC/t × DOCf 0.5 × MCF 1 = DDOCm 7500 tC) × e^(−1 × k 0.185 1/yr × (T 2002 yr − t 2000 yr − 1 yr))"), "\(text)")
+    }
+
+    @Test("worked by hand with the shipped IPCC defaults: paper in a semi-aerobic site and food under a cover, boreal-temperate wet")
+    func shippedDefaults() throws {
+        // The county is mapped to cz_boreal_temperate_wet; every factor comes from ipcc-2006/waste-solid.csv:
+        // DOC paper 0.4, food 0.15 tC/t (Vol.5 Table 2.4, EFDB #614622, #614624); DOCf 0.5 (p.3.13, EFDB #615067);
+        // MCF managed_semi_aerobic 0.5, managed_anaerobic 1 (Table 3.1, EFDB #615066, #62738); F 0.5 (p.3.15,
+        // EFDB #66030); OX 0, managed_covered 0.1 (Table 3.2, EFDB #66028, #66029); k paper 0.06, food 0.185 1/yr
+        // (Table 3.3, boreal and temperate wet).
+        // Paper, 20 000 t deposited in 2019, inventory year 2022 (T − t − 1 = 2):
+        //   DDOCm = 20 000 × 0.4 × 0.5 × 0.5 = 2 000 tC;
+        //   CH4 = 2 000 × e^(−0.12) 0.8869204 × (1 − e^(−0.06)) 0.0582355 × 0.5 × 16/12 × (1 − 0) = 68.866967 t.
+        // Food, 10 000 t deposited in 2020 (T − t − 1 = 1):
+        //   DDOCm = 10 000 × 0.15 × 0.5 × 1 = 750 tC;
+        //   CH4 = 750 × e^(−0.185) 0.8311043 × (1 − e^(−0.185)) 0.1688957 × 0.5 × 16/12 × (1 − 0.1) = 63.166479 t.
+        // 4.A.1 CH4 2022 = 68.866967 + 63.166479 = 132.033446 t.
+        let r = try run([Self.deposit(2019, "20000", item: "paper", site: "managed_semi_aerobic"),
+                         Self.deposit(2020, "10000", site: "managed_anaerobic+managed_covered")],
+                        years: [2022], factors: [], zones: ["cz_boreal_temperate_wet"])
+        #expect(r.compilation.succeeded, "\(r.errors)")
+        #expect(close(r.ch4(2022), 132.03344602, rel: 1e-9))
+        let calc = try #require(r.compilation.calculation)
+        let masses = (0..<calc.lines.count).map { calc.describe($0).formula }
+        let paper = try #require(masses.first { $0.contains("k 0.06 1/yr") })
+        #expect(paper.contains("= (W 20000 t × DOC 0.4 tC/t × DOCf 0.5 × MCF 0.5 = DDOCm 2000 tC) × e^(−1 × k 0.06 1/yr × "
+                               + "(T 2022 yr − t 2019 yr − 1 yr)) × (1 − e^(−1 × k 0.06 1/yr)) × F 0.5 × 16/12 × (1 − OX 0) "
+                               + "= 68.86696707451385 t"), "\(paper)")
+        #expect(r.warnings.isEmpty, "\(r.warnings)")
+        // Without the climate membership the decay rate cannot be chosen: an error, never a silent default.
+        let unmapped = try run([Self.deposit(2019, "20000", item: "paper", site: "managed_semi_aerobic")],
+                               years: [2022], factors: [])
+        #expect(!unmapped.compilation.succeeded)
+        #expect(unmapped.errors.contains { $0.contains("decay_rate") }, "\(unmapped.errors)")
     }
 
     @Test("TV30, TV30b: 100 000 t/yr in years 1–10 → CH4 generated in year 10 4 054.0467 t; with R 200 t and OX 0.1, (4 054.0467 − 200) × 0.9 = 3 468.642 t")

@@ -25,7 +25,7 @@ public enum FormulaText {
             // `NAME = label value unit, … → total unit; ` — the symbol of `.inputs` stands for the total.
             guard let semi = body.range(of: "; ") else { return nil }
             let pre = body[..<semi.lowerBound]
-            guard let eq = pre.range(of: " = "), let arrow = pre.range(of: " → ") else { return nil }
+            guard pre.range(of: " = ") != nil, let arrow = pre.range(of: " → ") else { return nil }
             let total = pre[arrow.upperBound...].split(separator: " ").first.map(String.init) ?? ""
             guard let symbol = inputSymbol(formula.expression, role: preamble.role) else { return nil }
             inputs = (symbol, total)

@@ -173,6 +173,16 @@ public struct FactorLibrary: Sendable {
         return out.sorted()
     }
 
+    /// Of `items`, those that rows of `parameter` name somewhere in the stack, in the order given; all of them when a
+    /// row of the parameter names no item (it applies to every item). Lets a method that searches components (the
+    /// composition of bulk waste) look up only the items that can match.
+    ///
+    /// - Complexity: O(sets × items).
+    public func items(_ items: [String], having parameter: FactorParameter) -> [String] {
+        if sets.contains(where: { !$0.candidates(parameter: parameter, item: "").isEmpty }) { return items }
+        return items.filter { item in sets.contains { !$0.candidates(parameter: parameter, item: item).isEmpty } }
+    }
+
     /// What would have matched a query that found nothing: the technologies, and the years, for which the same
     /// lookup succeeds (for a message that leads to the fix).
     public func alternatives(to query: FactorQuery) -> (technologies: [String], years: [Int]) {

@@ -81,14 +81,15 @@ public struct SolidWasteDisposal: GroupMethod {
     }
 
     /// The DOC of a deposit: its own factor, or the WF/DOC pairs of bulk MSW's composition (nil when reported).
-    func docFactors(_ r: Int, warn: Bool, _ p: inout GroupPlanner) -> (own: ResolvedFactor?, pairs: [ResolvedFactor])? {
+    func docFactors(_ r: Int, warn: Bool, components: [String], _ p: inout GroupPlanner)
+        -> (own: ResolvedFactor?, pairs: [ResolvedFactor])? {
         let item = p.table.itemOf(r)
         if item != "msw" || p.factor(.doc, row: r, requirement: Self.carbon, quiet: true) != nil {
             guard let d = p.factor(.doc, row: r, requirement: Self.carbon) else { return nil }
             return (d, [])
         }
         var found: [(String, ResolvedFactor)] = []
-        for component in p.support.context.items.all.map(\.id) {
+        for component in components {
             if let wf = p.factor(.wasteComposition, row: r, item: component, requirement: Self.fraction, quiet: true) {
                 found.append((component, wf))
             }
@@ -129,9 +130,10 @@ public struct SolidWasteDisposal: GroupMethod {
     }
 
     /// The factors of one deposit, in the order of the formula's slots (nil when one is missing, which is reported).
-    func factors(_ r: Int, decay: Bool, warn: Bool, _ p: inout GroupPlanner) -> (formula: Int, factors: [ResolvedFactor])? {
+    func factors(_ r: Int, decay: Bool, warn: Bool, components: [String], _ p: inout GroupPlanner)
+        -> (formula: Int, factors: [ResolvedFactor])? {
         let item = p.table.itemOf(r)
-        let doc = docFactors(r, warn: warn, &p)
+        let doc = docFactors(r, warn: warn, components: components, &p)
         let docf = p.factor(.docf, row: r, requirement: Self.fraction)
         let mcf = p.factor(.mcf, row: r, requirement: Self.fraction, quiet: true)
         if mcf == nil {
@@ -159,12 +161,15 @@ public struct SolidWasteDisposal: GroupMethod {
         let decay = p.support.context.landfillMethod == .firstOrderDecay
         let years = p.inventoryYears
         let item = t.itemOf(deposits[0])
+        // The items a composition can name (in items.csv order), found once per series.
+        let components = item == "msw"
+            ? p.support.context.factors.items(p.support.context.items.all.map(\.id), having: .wasteComposition) : []
         // Warnings about the series' composition are given once, at its first deposit that is used.
         let firstUsed = deposits.first { decay || years.contains(Int(t.year[$0])) }
         for r in deposits {
             if decay {
                 // A deposit of the last inventory year (or later, rejected in validation) decays after it.
-                guard let (formula, factors) = factors(r, decay: true, warn: r == deposits[0], &p) else { continue }
+                guard let (formula, factors) = factors(r, decay: true, warn: r == deposits[0], components: components, &p) else { continue }
                 let y0 = Int(t.year[r])
                 for y in years where y > y0 {
                     p.line(formulas[formula], gas: .ch4, scope: .total, factors: factors,
@@ -182,7 +187,7 @@ public struct SolidWasteDisposal: GroupMethod {
                             + "years (" + years.map(String.init).joined(separator: ", ") + "), or first-order decay")
                     continue
                 }
-                guard let (formula, factors) = factors(r, decay: false, warn: r == firstUsed, &p) else { continue }
+                guard let (formula, factors) = factors(r, decay: false, warn: r == firstUsed, components: components, &p) else { continue }
                 p.line(formulas[formula], gas: .ch4, scope: .total, factors: factors,
                        inputs: [GroupLine.Input(row: Int32(r), role: 0, weight: 1, label: "W")], primaryRow: r)
             }

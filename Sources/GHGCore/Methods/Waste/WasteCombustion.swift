@@ -66,7 +66,7 @@ public struct WasteCombustion: CalculationMethod {
         if p.item == "msw", p.factor(.fossilCarbonFraction, requirement: Self.fraction, quiet: true) == nil {
             // Bulk MSW: the components of one composition (the first set in the stack that has any), in item order.
             var found: [(String, ResolvedFactor)] = []
-            for item in p.context.items.all.map(\.id) {
+            for item in p.context.factors.items(p.context.items.all.map(\.id), having: .wasteComposition) {
                 if let wf = p.factor(.wasteComposition, item: item, requirement: Self.fraction, quiet: true) {
                     found.append((item, wf))
                 }
