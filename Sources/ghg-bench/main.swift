@@ -31,7 +31,8 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-let usage = "usage: ghg-bench [--sizes 180k,1.2M,3.6M] [--data DIR] [--bench DIR] [--peers PYTHON] [--threads N]"
+let usage = "usage: ghg-bench [--sizes 180k,1.2M,3.6M] [--data DIR] [--bench DIR] [--peers PYTHON] [--threads N]\n"
+    + "       ghg-bench --monte-carlo DRAWS [--threads N]   (the demo city's Monte Carlo, issue 14)"
 
 // MARK: The child: one compile, as `ghg compile` does it, then the national total.
 
@@ -60,6 +61,37 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--child" {
     guard arguments.count == 5, let threads = Int(arguments[4]) else { fail("bad child arguments") }
     child(project: arguments[1], out: arguments[2], factors: arguments[3], threads: threads)
+}
+
+// MARK: Monte Carlo: the demo city, compiled once, then DRAWS iterations through the kernel, timed.
+
+if arguments.first == "--monte-carlo" {
+    guard arguments.count >= 2, let draws = Int(arguments[1]), draws >= 2 else { fail(usage) }
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    if arguments.count == 4, arguments[2] == "--threads", let n = Int(arguments[3]), n > 0 { threads = n }
+    else if arguments.count != 2 { fail(usage) }
+    let root = FileManager.default.currentDirectoryPath
+    guard FileManager.default.fileExists(atPath: root + "/Templates/demo-city/ghg-project.json") else {
+        fail("run from the repository root (Templates/demo-city not found)")
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let c = Compiler.compile(projectAt: root + "/Templates/demo-city",
+                             options: CompileOptions(factorsDirectory: root + "/EmissionFactors", threads: threads))
+    let compiled = clock.now
+    guard let report = UncertaintyTool.run(c, draws: draws, seed: 1, threads: threads) else {
+        fail("the demo has errors: \(c.log.sorted.prefix(3).map(\.description))")
+    }
+    let done = clock.now
+    func seconds(_ d: Duration) -> String {
+        let (s, a) = d.components
+        return DecimalFormat.string(((Double(s) + Double(a) / 1e18) * 1000).rounded() / 1000)
+    }
+    print("demo Monte Carlo: \(draws) draws, \(threads) threads; \(report.inputs.factors.count) factor rows and "
+        + "\(report.inputs.activity.count) activity rows drawn over \(c.calculation?.lines.count ?? 0) lines")
+    print("compile \(seconds(compiled - start)) s, draws and summaries \(seconds(done - compiled)) s, total "
+        + "\(seconds(done - start)) s")
+    exit(0)
 }
 
 // MARK: The parent.

@@ -9,7 +9,8 @@ struct GHG: ParsableCommand {
         commandName: "ghg",
         abstract: "Compile city and county greenhouse-gas inventories with full lineage.",
         version: GHGVersion.current,
-        subcommands: [Compile.self, Validate.self, Init.self, Explain.self, Factors.self, Audit.self, Verify.self]
+        subcommands: [Compile.self, Validate.self, Init.self, Explain.self, Factors.self, Audit.self, Verify.self,
+                      Uncertainty.self]
     )
 }
 

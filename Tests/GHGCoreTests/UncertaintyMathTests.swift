@@ -155,4 +155,19 @@ struct UncertaintyMathTests {
         let mean = (0..<200_000).map { _ in t.draw(&h, bounds: -.infinity ... .infinity) }.reduce(0, +) / 200_000
         #expect(abs(mean - 7.0 / 3) < 0.01, "\(mean)")
     }
+
+    @Test("percentiles by selection equal those of a full sort (linear interpolation between order statistics)")
+    func percentiles() {
+        var g = Xoshiro256(seed: 9, stream: 0)
+        for n in [2, 3, 40, 1001, 100_000] {
+            var xs = (0..<n).map { _ in (g.nextUnit() * 100).rounded() / 7 }  // with ties
+            let sorted = xs.sorted()
+            func q(_ p: Double) -> Double {
+                let h = Double(n - 1) * p, i = Int(h), f = h - Double(i)
+                return i + 1 < n ? sorted[i] + f * (sorted[i + 1] - sorted[i]) : sorted[i]
+            }
+            let s = MonteCarlo.Summary(estimate: 0, draws: &xs)
+            #expect(s.p025 == q(0.025) && s.p50 == q(0.5) && s.p975 == q(0.975), "n \(n)")
+        }
+    }
 }

@@ -46,9 +46,27 @@ struct CommandLineTests {
         #expect(r.stdout.contains("t CO2e (AR5)"))
         #expect(r.stdout.contains("co2_intensity_decline vs 2020:"))
         for f in ["inventory.csv", "lineage.jsonl", "energy.csv", "checks.csv", "indicators.csv", "targets.csv",
-                  "notation.csv", "diagnostics.csv", "manifest.json"] {
+                  "key_categories.csv", "uncertainty_approach1.csv", "notation.csv", "diagnostics.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + f), "\(f)")
         }
+    }
+
+    @Test("uncertainty of the demo: the same seed gives the same bytes with 1 and 2 threads; --draws 1 is a usage error")
+    func uncertaintyDemo() throws {
+        let a = tempDir(), b = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        let r = try ghg(["uncertainty", "Templates/demo-city", "--draws", "300", "--seed", "5", "--threads", "1", "--out", a])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("300 draws, seed 5;") && r.stdout.contains("co2_intensity_decline vs 2020:")
+                && r.stdout.contains("met with probability"))
+        let r2 = try ghg(["uncertainty", "Templates/demo-city", "--draws", "300", "--seed", "5", "--threads", "2", "--out", b])
+        #expect(r2.status == 0)
+        for f in ["uncertainty.csv", "uncertainty_targets.csv", "uncertainty_inputs.csv"] {
+            #expect(FileManager.default.contents(atPath: a + "/" + f) == FileManager.default.contents(atPath: b + "/" + f), "\(f)")
+        }
+        let bad = try ghg(["uncertainty", "Templates/demo-city", "--draws", "1", "--out", a])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--draws 1: expected a number of iterations from 2 to 10000000"), "\(bad.stderr)")
     }
 
     @Test("validate of the demo exits 0 and writes nothing")

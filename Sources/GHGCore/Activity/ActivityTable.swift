@@ -1,6 +1,6 @@
 /// A column of an activity file.
 public enum ActivityField: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible {
-    case region, year, category, activity, item, value, unit, source, note, technology, facility
+    case region, year, category, activity, item, value, unit, source, note, technology, facility, uncertainty
 
     /// The column name as written in the header.
     public var description: String {
@@ -16,6 +16,7 @@ public enum ActivityField: Int, CaseIterable, Hashable, Sendable, CustomStringCo
         case .note: "note"
         case .technology: "technology"
         case .facility: "facility"
+        case .uncertainty: "uncertainty"
         }
     }
 }
@@ -77,6 +78,9 @@ public struct ActivityTable: Sendable {
     /// Index into `symbols.texts` of the row's facility (企业名称), -1 for none; empty when no file has the column.
     /// Rows that differ only in their facility are two enterprises and both count.
     public var facility: [Int32] = []
+    /// The row's uncertainty, ± % at the 95 % level (the optional `uncertainty` column; for Approach 1 and Monte
+    /// Carlo), NaN for none; empty when no file has the column.
+    public var uncertainty: [Double] = []
     /// The value as given, in the row's unit (0 for notation-key rows).
     public var value: [Double] = []
     /// 0 for a value, else 1 + the index of the notation key in `NotationKey.allCases`.
@@ -112,6 +116,11 @@ public struct ActivityTable: Sendable {
     public func activityOf(_ row: Int) -> ActivityKind { symbols.activities[Int(activity[row])] }
     /// The row's item.
     public func itemOf(_ row: Int) -> String { symbols.items[Int(item[row])] }
+    /// The row's stated uncertainty (± % at 95 %), if its file has the column and the row gives one.
+    public func uncertaintyOf(_ row: Int) -> Double? {
+        uncertainty.isEmpty || uncertainty[row].isNaN ? nil : uncertainty[row]
+    }
+
     /// The row's facility, if its file has the column and the row names one.
     public func facilityOf(_ row: Int) -> String? {
         facility.isEmpty || facility[row] < 0 ? nil : symbols.texts[Int(facility[row])]

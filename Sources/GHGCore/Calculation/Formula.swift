@@ -323,6 +323,61 @@ public struct Formula: Hashable, Sendable {
             ops.withUnsafeBufferPointer { Self.interpret($0, activity: activity, factor: factor, inputs: inputs) }
         }
 
+        /// The same instructions over a batch of `width` evaluations at once (Monte Carlo draws): the stack holds
+        /// `width` values per level, and every element sees exactly the operations, in the order, of
+        /// ``interpret(_:activity:factor:inputs:)``, so each result is bit-identical to a scalar evaluation.
+        /// `push(kind, level)` fills a stack level for an `.activity`, `.factor(slot)` or `.inputs(role)` op.
+        ///
+        /// - Complexity: O(instructions × width).
+        @inline(__always)
+        static func interpretBatch(_ ops: UnsafeBufferPointer<Op>, width: Int, stack s: UnsafeMutablePointer<Double>,
+                                   push: (Op, UnsafeMutablePointer<Double>) -> Void) {
+            var top = -1
+            for op in ops {
+                switch op {
+                case .activity, .inputs, .factor:
+                    top += 1
+                    push(op, s + top * width)
+                case let .constant(v):
+                    top += 1
+                    let a = s + top * width
+                    for b in 0..<width { a[b] = v }
+                case .multiply:
+                    let a = s + (top - 1) * width, c = s + top * width
+                    for b in 0..<width { a[b] = a[b] * c[b] }
+                    top -= 1
+                case .divide:
+                    let a = s + (top - 1) * width, c = s + top * width
+                    for b in 0..<width { a[b] = a[b] / c[b] }
+                    top -= 1
+                case .add:
+                    let a = s + (top - 1) * width, c = s + top * width
+                    for b in 0..<width { a[b] = a[b] + c[b] }
+                    top -= 1
+                case .subtract:
+                    let a = s + (top - 1) * width, c = s + top * width
+                    for b in 0..<width { a[b] = a[b] - c[b] }
+                    top -= 1
+                case .power:
+                    let a = s + (top - 1) * width, c = s + top * width
+                    for b in 0..<width { a[b] = pow(a[b], c[b]) ?? .nan }
+                    top -= 1
+                case .oneMinus:
+                    let a = s + top * width
+                    for b in 0..<width { a[b] = 1 - a[b] }
+                case .exp:
+                    let a = s + top * width
+                    for b in 0..<width { a[b] = GHGCore.exp(a[b]) }
+                case let .multiplyBy(v):
+                    let a = s + top * width
+                    for b in 0..<width { a[b] = a[b] * v }
+                case let .divideBy(v):
+                    let a = s + top * width
+                    for b in 0..<width { a[b] = a[b] / v }
+                }
+            }
+        }
+
         /// The one interpreter of formula programs (the kernel runs every line through it): instructions on a stack
         /// of at most eight values, in order.
         ///

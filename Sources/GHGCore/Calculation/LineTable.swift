@@ -80,6 +80,60 @@ public enum Kernel {
         return out
     }
 
+    /// The masses of some lines for a batch of `width` value vectors at once (Monte Carlo draws), each result
+    /// bit-identical to ``evaluate(_:plan:table:factorValues:threads:)`` under that draw's values.
+    ///
+    /// `factorValues[id * width + b]` is factor row `id` in draw `b` (base units); `activityValues[row * width + b]`
+    /// is the activity row's value in its own unit; `out[k * width + b]` receives line `indices[k]`.
+    ///
+    /// - Complexity: O(indices × formula length × width).
+    public static func evaluateBatch(_ lines: LineTable, plan: Plan, compiled c: Plan.Compiled, table: ActivityTable,
+                                     factorValues: UnsafeBufferPointer<Double>,
+                                     activityValues: UnsafeBufferPointer<Double>, width: Int, indices: [Int],
+                                     scale: [Double], into out: UnsafeMutableBufferPointer<Double>) {
+        let stack = UnsafeMutablePointer<Double>.allocate(capacity: 8 * width)
+        defer { stack.deallocate() }
+        c.ops.withUnsafeBufferPointer { ops in
+            c.factors.withUnsafeBufferPointer { factors in
+                for (k, i) in indices.enumerated() {
+                    let t = Int(lines.template[i])
+                    let f = Int(c.templateFormula[t]), fs = Int(c.templateFactorStart[t])
+                    let g = Int(lines.group[i]), r = Int(lines.row[i])
+                    Formula.Program.interpretBatch(UnsafeBufferPointer(rebasing: ops[Int(c.opStart[f])..<Int(c.opStart[f + 1])]),
+                                                   width: width, stack: stack) { op, a in
+                        switch op {
+                        case .activity:
+                            let u = Int(table.unit[r])
+                            if u < 0 {
+                                for b in 0..<width { a[b] = 0 }
+                            } else {
+                                let sc = scale[u], base = r * width
+                                for b in 0..<width { a[b] = activityValues[base + b] * sc }
+                            }
+                        case let .factor(slot):
+                            let base = Int(factors[fs + slot]) * width
+                            for b in 0..<width { a[b] = factorValues[base + b] }
+                        case let .inputs(role):
+                            for b in 0..<width { a[b] = 0 }
+                            for input in plan.groupLines[g].inputs where input.role == role {
+                                if input.row < 0 {
+                                    for b in 0..<width { a[b] += input.weight * input.constant }
+                                } else {
+                                    let row = Int(input.row), u = Int(table.unit[row])
+                                    let sc = u < 0 ? 0 : scale[u], base = row * width
+                                    for b in 0..<width { a[b] += input.weight * (u < 0 ? 0 : activityValues[base + b] * sc) }
+                                }
+                            }
+                        default: break
+                        }
+                    }
+                    let o = k * width
+                    for b in 0..<width { out[o + b] = stack[b] }
+                }
+            }
+        }
+    }
+
     /// Runs one formula's instructions (``Formula/Program``) for a line, reading its factors from the flat arrays.
     @inline(__always)
     static func run(_ ops: UnsafeBufferPointer<Formula.Program.Op>, from: Int, to: Int, activity: Double,

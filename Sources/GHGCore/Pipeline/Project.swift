@@ -26,6 +26,8 @@ public struct ProjectConfig: Hashable, Sendable {
     /// How landfill CH4 (`solid_waste_disposal`) is estimated: first-order decay (default) or mass balance, for the
     /// whole project (`"landfill_method": "mass_balance"`), so that no series mixes the two.
     public var landfillMethod: LandfillMethod
+    /// The uncertainties assumed where a row states none (`"uncertainty"`), for Approach 1 and Monte Carlo.
+    public var uncertainty = UncertaintyDefaults()
 
     /// Creates a configuration.
     public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,
@@ -43,6 +45,26 @@ public struct ProjectConfig: Hashable, Sendable {
         self.indicators = indicators ?? IndicatorSettings(baseYears: baseYears)
         self.rollupTolerance = rollupTolerance
     }
+}
+
+/// The uncertainties a project assumes where its rows state none (`"uncertainty": {"activity": {"default": 5,
+/// "solid_waste_disposal": 30}, "factor": {"decay_rate": 50}}`), each ± % at the 95 % level. An activity row's own
+/// `uncertainty` column and a factor row's `low`/`high` always come first; an input with neither is taken as exact
+/// and listed as such in the uncertainty outputs.
+public struct UncertaintyDefaults: Hashable, Sendable {
+    /// By activity kind; the key `default` applies to every kind not named.
+    public var activity: [String: Double]
+    /// By factor parameter, for factor rows without `low`/`high`.
+    public var factor: [FactorParameter: Double]
+
+    /// Creates defaults.
+    public init(activity: [String: Double] = [:], factor: [FactorParameter: Double] = [:]) {
+        self.activity = activity
+        self.factor = factor
+    }
+
+    /// The assumed uncertainty of a row of `kind` that states none.
+    public func activityPercent(kind: String) -> Double? { activity[kind] ?? activity["default"] }
 }
 
 /// How landfill CH4 is estimated (methodology.md §2.11).

@@ -242,6 +242,15 @@ public enum ParameterRange: Hashable, Sendable {
         }
     }
 
+    /// The interval of the range, for truncating draws.
+    public var bounds: ClosedRange<Double> {
+        switch self {
+        case .any: -Double.infinity ... Double.infinity
+        case .nonNegative: 0 ... Double.infinity
+        case .fraction: 0 ... 1
+        }
+    }
+
     /// `a fraction in [0, 1]`, `zero or more`.
     public var text: String {
         switch self {

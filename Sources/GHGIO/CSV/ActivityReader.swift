@@ -12,9 +12,14 @@ import GHGCore
 /// Every data row is either in the table or reported: an empty required field, a malformed year, category or
 /// number, an unknown unit, a row of the wrong width or invalid UTF-8 are located errors (`file:line:column`).
 enum ActivityReader {
-    /// The columns every activity file has; `technology` and `facility` (企业名称) are optional.
+    /// The largest uncertainty an activity row may state (± %): beyond it the 95 % interval is not a percentage a
+    /// statistic could carry.
+    static let maxUncertainty = 1000.0
+
+    /// The columns every activity file has; `technology`, `facility` (企业名称) and `uncertainty` (± % at 95 %) are
+    /// optional.
     static let required = ["region", "year", "category", "activity", "item", "value", "unit", "source", "note"]
-    static let optional = ["technology", "facility"]
+    static let optional = ["technology", "facility", "uncertainty"]
 
     /// One file to read.
     struct Input: Sendable {
@@ -195,7 +200,7 @@ enum ActivityReader {
         var region: [Int32] = [], year: [Int32] = [], category: [Int32] = [], activity: [Int32] = [],
             item: [Int32] = [], technology: [Int32] = [], value: [Double] = [], notation: [UInt8] = [],
             unit: [Int32] = [], source: [Int32] = [], note: [Int32] = [], line: [Int32] = [], offset: [Int64] = [],
-            facility: [Int32] = []
+            facility: [Int32] = [], uncertainty: [Double] = []
         var diagnostics: [Diagnostic] = []
         /// Data records seen (used or rejected).
         var records = 0
@@ -413,9 +418,18 @@ enum ActivityReader {
                     guard let f = intern(p[10], &texts, required: true) else { return false }
                     facility = f
                 }
+                var uncertainty = Double.nan
+                if p[11] >= 0 {
+                    let (ua, un) = field(p[11])
+                    if un > 0 {
+                        guard let u = FastNumber.parse(base + ua, un), u >= 0, u <= ActivityReader.maxUncertainty
+                        else { return false }
+                        uncertainty = u
+                    }
+                }
                 c.append(region: region, year: year, category: category, activity: activity, item: item,
                          technology: technology, value: value, notation: 0, unit: unit, source: source, note: note,
-                         facility: facility)
+                         facility: facility, uncertainty: uncertainty)
                 return true
             }
         }
@@ -606,10 +620,25 @@ enum ActivityReader {
             if pos[10] >= 0, Self.trimmed(fields[pos[10]]).1 > 0 {
                 facility = Self.intern(fields[pos[10]], required: nil, .facility, into: &texts, path: path, diagnostics: &diagnostics, ok: &ok)
             }
+            var uncertainty = Double.nan
+            if pos[11] >= 0 {
+                let uf = fields[pos[11]]
+                let (up, un) = Self.trimmed(uf)
+                if un > 0 {
+                    if let u = FastNumber.parse(up, un), u >= 0, u <= ActivityReader.maxUncertainty {
+                        uncertainty = u
+                    } else {
+                        problem(.malformedNumber, uf, "'uncertainty' '\(Self.text(up, un))' is not a percentage; expected "
+                            + "± % at the 95 % level, a number from 0 to \(Int(ActivityReader.maxUncertainty)) such as 5 "
+                            + "(or empty)")
+                        ok = false
+                    }
+                }
+            }
             guard ok else { return }
             append(region: region, year: year, category: category, activity: activity, item: item,
                    technology: technology, value: value, notation: notationKey, unit: unitID, source: source, note: note,
-                   facility: facility)
+                   facility: facility, uncertainty: uncertainty)
             self.line.append(Int32(line))
             self.offset.append(offset)
         }
@@ -618,8 +647,9 @@ enum ActivityReader {
         @inline(__always)
         mutating func append(region: Int32, year: Int32, category: Int32, activity: Int32, item: Int32,
                              technology: Int32, value: Double, notation: UInt8, unit: Int32, source: Int32,
-                             note: Int32, facility: Int32) {
+                             note: Int32, facility: Int32, uncertainty: Double) {
             if header.positions[ActivityField.facility.rawValue] >= 0 { self.facility.append(facility) }
+            if header.positions[ActivityField.uncertainty.rawValue] >= 0 { self.uncertainty.append(uncertainty) }
             self.region.append(region)
             self.year.append(year)
             self.category.append(category)
@@ -757,6 +787,15 @@ enum ActivityReader {
             table.note = columns[10]
             rowInFile = columns[11]
             table.facility = parts.contains { !$0.chunk.facility.isEmpty } ? column(12) : []
+            if parts.contains(where: { !$0.chunk.uncertainty.isEmpty }) {
+                table.uncertainty = []
+                table.uncertainty.reserveCapacity(total)
+                for p in parts {
+                    let n = p.chunk.region.count
+                    table.uncertainty += p.chunk.uncertainty.count == n
+                        ? p.chunk.uncertainty : [Double](repeating: .nan, count: n)
+                }
+            }
             table.value = []
             table.value.reserveCapacity(total)
             table.notation = []

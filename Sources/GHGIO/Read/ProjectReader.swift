@@ -31,7 +31,7 @@ public enum ProjectReader {
     static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
                                          "factor_lookup", "co2_intensity_scope", "gdp_price_base",
                                          "approx_tolerance", "rollup_tolerance", "indicators", "calibers",
-                                         "landfill_method"]
+                                         "landfill_method", "uncertainty"]
 
     /// Reads the project at `root` (with `configFile` in place of its `ghg-project.json` when given); every problem
     /// goes to `log`. Returns nil only when `ghg-project.json` is unusable.
@@ -293,6 +293,45 @@ public enum ProjectReader {
             }
             landfill = m
         }
+        var uncertainty = UncertaintyDefaults()
+        if let raw = object["uncertainty"] {
+            let example = "e.g. {\"activity\": {\"default\": 5, \"solid_waste_disposal\": 30}, \"factor\": "
+                + "{\"decay_rate\": 50}} (± % at 95 %)"
+            guard let dict = raw as? [String: Any] else {
+                d.append(.error(.projectFile, at: loc, "'uncertainty' must be an object, " + example))
+                return nil
+            }
+            for key in dict.keys.sorted() {
+                guard key == "activity" || key == "factor", let table = dict[key] as? [String: Any] else {
+                    d.append(.error(.projectFile, at: loc, "uncertainty.\(key): expected 'activity' or 'factor', each "
+                        + "an object of percentages, " + example))
+                    continue
+                }
+                let kinds = Set(MethodRegistry.kinds.map(\.rawValue))
+                for name in table.keys.sorted() {
+                    guard let v = table[name] as? Double, v >= 0, v <= 1000, v.isFinite else {
+                        d.append(.error(.projectFile, at: loc, "uncertainty.\(key).\(name): \(show(table[name]!)) is not "
+                            + "a percentage; expected ± % at the 95 % level, a number from 0 to 1000 such as 5"))
+                        continue
+                    }
+                    if key == "activity" {
+                        guard name == "default" || kinds.contains(name) else {
+                            d.append(.error(.projectFile, at: loc, "uncertainty.activity.\(name): unknown activity kind; "
+                                + "expected 'default' or one of " + kinds.sorted().joined(separator: ", ")))
+                            continue
+                        }
+                        uncertainty.activity[name] = v
+                    } else {
+                        guard FactorParameter(name).spec != nil else {
+                            d.append(.error(.projectFile, at: loc, "uncertainty.factor.\(name): unknown factor "
+                                + "parameter; expected a parameter of EmissionFactors/README.md such as ef_ch4"))
+                            continue
+                        }
+                        uncertainty.factor[FactorParameter(name)] = v
+                    }
+                }
+            }
+        }
         var scope = CO2IntensityScope.energyWithIndirect
         if let raw = object["co2_intensity_scope"] {
             guard let s = raw as? String, let v = CO2IntensityScope(rawValue: s) else {
@@ -345,9 +384,11 @@ public enum ProjectReader {
         }
         let settings = IndicatorSettings(baseYears: baseYears, priceBase: priceBase, co2Scope: scope, custom: custom,
                                          approxTolerance: approx)
-        return ProjectConfig(name: name, years: years.sorted(), baseYears: baseYears, gwp: gwp, factorStack: stack,
-                             factorLookup: lookup, indicators: settings, rollupTolerance: rollup,
-                             calibers: calibers, landfillMethod: landfill)
+        var config = ProjectConfig(name: name, years: years.sorted(), baseYears: baseYears, gwp: gwp,
+                                   factorStack: stack, factorLookup: lookup, indicators: settings,
+                                   rollupTolerance: rollup, calibers: calibers, landfillMethod: landfill)
+        config.uncertainty = uncertainty
+        return config
     }
 
     static func socioRecord(_ r: Table.Row, into d: inout [Diagnostic]) -> SocioRecord? {

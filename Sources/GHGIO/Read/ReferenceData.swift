@@ -273,6 +273,19 @@ public enum ReferenceReader {
                     + spec.range.text))
             return nil
         }
+        // The distribution Monte Carlo draws from: a known name, and an interval that fits it.
+        if case let .failure(e) = Distribution.stated(r["distribution"], value: v, low: low, high: high) {
+            d.append(.error(.factorSet, at: r.location("distribution"),
+                "distribution '\(r["distribution"])' with low '\(r["low"])', value '\(r["value"])', high '\(r["high"])': "
+                    + e.message))
+            return nil
+        }
+        if !r["distribution"].isEmpty, low == nil, high == nil {
+            d.append(.error(.factorSet, at: r.location("distribution"),
+                "distribution '\(r["distribution"])' without low or high; expected the 95 % interval in low and high "
+                    + "(the 2.5th and 97.5th percentiles), or no distribution"))
+            return nil
+        }
         return FactorRow(parameter: p, item: item, category: category,
                          technology: r["technology"].isEmpty ? nil : r["technology"],
                          region: r["region"].isEmpty ? nil : r["region"], yearFrom: from, yearTo: to, value: v,

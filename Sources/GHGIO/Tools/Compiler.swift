@@ -66,6 +66,9 @@ public struct Compilation: Sendable {
     public var log: DiagnosticLog
     /// Names the activity files wrote that resolved to ids (`原煤` → `raw_coal`).
     public var aliases: [NameAlias] = []
+    /// Every region's and year's categories at the level of the key category analysis, with their Approach 1
+    /// uncertainties (`key_categories.csv`, `uncertainty_approach1.csv`).
+    public var categoryCells: [String: [Int: [CategoryAssessment.Cell]]] = [:]
 
     /// Whether an inventory can be written: no errors.
     public var succeeded: Bool { !log.hasErrors && inventory != nil }
@@ -182,6 +185,8 @@ public enum Compiler {
         c.targets = targets
         c.rollupChecks = rollup
         c.aliases = aliases
+        c.categoryCells = KeyCategoryWriter.cells(c)
+        timer.mark("key categories and uncertainty")
         return c
     }
 

@@ -14,7 +14,8 @@ public struct OutputFolderError: Error, CustomStringConvertible {
 public enum OutputWriter {
     /// The names of every file `write` may produce.
     public static let outputNames = ["inventory.csv", "lineage.jsonl", "energy.csv", "notation.csv", "checks.csv",
-                                     "indicators.csv", "targets.csv", "diagnostics.csv", "manifest.json"]
+                                     "indicators.csv", "targets.csv", "key_categories.csv", "uncertainty_approach1.csv",
+                                     "diagnostics.csv", "manifest.json"]
 
     // MARK: inventory.csv
 
@@ -468,6 +469,8 @@ public enum OutputWriter {
         case "checks.csv": sink.write(Array(checksCSV((c.calculation?.checks ?? []) + c.rollupChecks).utf8))
         case "indicators.csv": indicatorsCSV(c.indicators, into: &sink)
         case "targets.csv": sink.write(Array(targetsCSV(c.targets).utf8))
+        case "key_categories.csv": sink.write(Array(KeyCategoryWriter.keyCategories(c).utf8))
+        case "uncertainty_approach1.csv": sink.write(Array(KeyCategoryWriter.approach1(c).utf8))
         case "diagnostics.csv": sink.write(Array(diagnosticsCSV(c.log).utf8))
         default: preconditionFailure("unknown output \(name)")
         }

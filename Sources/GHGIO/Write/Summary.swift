@@ -3,10 +3,10 @@ import GHGCore
 /// The short text summary `ghg compile` prints for the top region: the latest year's totals, the intensity declines
 /// against the base years, and the target statuses.
 public enum Summary {
-    /// The summary of the top region (the highest region with emission lines).
-    public static func text(_ c: Compilation, inventory inv: Inventory) -> String {
-        guard let project = c.project, let calc = c.calculation, calc.lines.count > 0,
-              let latest = inv.cells.lazy.map(\.year).max().map(Int.init) else { return "no emission lines" }
+    /// The region a summary is about: the shallowest region that has rows, descending while it has a single
+    /// sub-region with rows and no lines of its own (a province with one city shows the city). Nil without lines.
+    public static func topRegion(_ c: Compilation, inventory inv: Inventory) -> String? {
+        guard let project = c.project, let calc = c.calculation, calc.lines.count > 0 else { return nil }
         let regions = project.regions
         // The top region: the shallowest region that has rows (a province with one city shows the city's numbers
         // too, so prefer the deepest region that still covers every line).
@@ -22,6 +22,14 @@ public enum Summary {
             let own = lineRegions.contains(top)
             if kids.count == 1 && !own { top = kids[0] } else { break }
         }
+        return top
+    }
+
+    /// The summary of the top region (``topRegion(_:inventory:)``).
+    public static func text(_ c: Compilation, inventory inv: Inventory) -> String {
+        guard let project = c.project, let calc = c.calculation, let top = topRegion(c, inventory: inv),
+              let latest = inv.cells.lazy.map(\.year).max().map(Int.init) else { return "no emission lines" }
+        let regions = project.regions
         func value(_ s: EmissionScope) -> String {
             inv.row(InventoryKey(region: top, year: latest, node: .total, gas: .all, scope: s))?.co2eTonnes
                 .map(DecimalFormat.rounded) ?? "0"
