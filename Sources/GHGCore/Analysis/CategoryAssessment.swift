@@ -19,10 +19,12 @@ public enum CategoryAssessment {
     }
 
     /// The cells of every region (with roll-up) and year: `[region: [year: [cell]]]`, cells sorted by category and
-    /// gas. `activityPercent(row)` and `factorPercent(id)` give the stated uncertainties (nil for none).
+    /// gas, for every year or `only` those. `activityPercent(row)` and `factorPercent(id)` give the stated
+    /// uncertainties (nil for none).
     ///
     /// - Complexity: O(lines × (region depth + factors per line)).
     public static func cells(_ calc: CalculationResult, regions: RegionTree, gwp: (Gas) -> Double?, depth: Int = 3,
+                             years only: Set<Int>? = nil,
                              activityPercent: (Int) -> Double?, factorPercent: (FactorRowID) -> Double?)
         -> [String: [Int: [Cell]]] {
         let plan = calc.plan, lines = calc.lines, table = calc.table
@@ -66,6 +68,7 @@ public enum CategoryAssessment {
         let years = Set(lines.blockYear).sorted()
         let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
         for b in 0..<lines.blockRegion.count {
+            if let only, !only.contains(Int(lines.blockYear[b])) { continue }
             let r = lines.blockRegion[b]
             if targets[r] == nil {
                 targets[r] = regions.rollUpTargets(of: codes[Int(r)]).compactMap { regionIndex[$0] }

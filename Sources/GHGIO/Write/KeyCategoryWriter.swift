@@ -18,7 +18,7 @@ enum KeyCategoryWriter {
         let defaults = project.config.uncertainty
         return CategoryAssessment.cells(
             calc, regions: project.regions, gwp: { c.reference.gwp.value(of: $0, in: c.gwp)?.gwp100 },
-            activityPercent: activityPercent(calc.table, defaults: defaults),
+            years: Set(years(c).levels), activityPercent: activityPercent(calc.table, defaults: defaults),
             factorPercent: factorPercent(calc, defaults: defaults))
     }
 
@@ -28,10 +28,14 @@ enum KeyCategoryWriter {
         return { r in table.uncertaintyOf(r) ?? byKind[Int(table.activity[r])] }
     }
 
-    /// The base years of the trend: the project's base years that are inventory years.
-    static func baseYears(_ c: Compilation) -> [Int] {
-        guard let p = c.project else { return [] }
-        return p.config.baseYears.filter { p.config.years.contains($0) }.sorted()
+    /// The years assessed: every base year that is an inventory year and the latest inventory year (IPCC 2006 Vol.1
+    /// §4.2: the level of the latest year and of the base year, the trend between them), and the base years a trend
+    /// from the latest year runs against.
+    static func years(_ c: Compilation) -> (levels: [Int], latest: Int?, bases: [Int]) {
+        guard let p = c.project else { return ([], nil, []) }
+        let bases = p.config.baseYears.filter { p.config.years.contains($0) }.sorted()
+        let latest = p.config.years.max()
+        return (Set(bases + (latest.map { [$0] } ?? [])).sorted(), latest, bases.filter { $0 < (latest ?? 0) })
     }
 
     /// The categories of `year` against `base`: each cell of the year with its base-year CO2e (0 when the base year
@@ -49,99 +53,124 @@ enum KeyCategoryWriter {
             + then.filter { !present.contains("\($0.category)|\($0.gas)") }.map { ($0, $0.co2e, 0) }
     }
 
-    /// `key_categories.csv`: per region and year, the level assessment, and the trend against each earlier base year,
-    /// with and without LULUCF; Approach 2 where every line of the region-year states its uncertainties.
-    static func keyCategories(_ c: Compilation) -> String {
+    /// Fields written straight into a byte stream, comma-separated.
+    struct Row<S: OutputSink> {
+        var w: ByteWriter<S>
+        var first = true
+        init(_ sink: S, header: String) {
+            w = ByteWriter(sink)
+            w.text(header)
+        }
+        mutating func sep() { if first { first = false } else { w.byte(0x2C) } }
+        mutating func text(_ s: String) { sep(); w.text(CSVWriter.escape(s)) }
+        mutating func number(_ x: Double?) { sep(); if let x { w.number(x) } }
+        mutating func int(_ x: Int?) { sep(); if let x { w.int(x) } }
+        mutating func end() { w.byte(0x0A); w.endRecord(); first = true }
+    }
+
+    /// `key_categories.csv`: per region, the level assessment of every base year and of the latest year, and the
+    /// trend from each base year to the latest, with and without LULUCF; Approach 2 where every line of the region
+    /// and year states its uncertainties.
+    static func keyCategories<S: OutputSink>(_ c: Compilation, into sink: inout S) {
         let all = c.categoryCells
-        var w = CSVWriter(header: ["region", "year", "base_year", "approach", "assessment", "lulucf", "rank", "category",
-                                   "gas", "base_co2e_t", "co2e_t", "uncertainty_pct", "assessment_value", "share",
-                                   "cumulative", "key"])
-        let f = DecimalFormat.string
-        let bases = baseYears(c)
+        var w = Row(sink, header: "region,year,base_year,approach,assessment,lulucf,rank,category,gas,base_co2e_t,"
+                        + "co2e_t,uncertainty_pct,assessment_value,share,cumulative,key\n")
+        let (levels, latest, bases) = years(c)
         for region in all.keys.sorted() {
             let years = all[region]!
-            for year in years.keys.sorted() {
-                let cells = years[year]!
+            for year in levels where years[year] != nil {
                 for lulucf in [true, false] {
                     let keep = { (x: CategoryAssessment.Cell) in lulucf || !CategoryAssessment.isLULUCF(x.category) }
-                    let kept = cells.filter(keep)
-                    let complete = kept.allSatisfy { $0.linesWithoutActivity == 0 && $0.linesWithoutFactor == 0 }
-                    func emit(_ ranked: [KeyCategories.Ranked], base: Int?, approach: Int, assessment: String) {
+                    func emit(_ ranked: [KeyCategories.Ranked], base: Int?, approach: Int, assessment: StaticString) {
                         for (i, r) in ranked.enumerated() {
-                            w.row([region, String(year), base.map(String.init) ?? "", String(approach), assessment,
-                                   lulucf ? "included" : "excluded", String(i + 1), r.entry.category, r.entry.gas,
-                                   r.entry.base.map(f) ?? "", f(r.entry.latest), r.entry.uncertainty.map(f) ?? "",
-                                   f(r.assessment), f(r.share), f(r.cumulative), r.key ? "key" : ""])
+                            w.text(region); w.int(year); w.int(base); w.int(approach)
+                            w.sep(); w.w.text(assessment)
+                            w.sep(); w.w.text(lulucf ? "included" : "excluded")
+                            w.int(i + 1); w.text(r.entry.category); w.text(r.entry.gas); w.number(r.entry.base)
+                            w.number(r.entry.latest); w.number(r.entry.uncertainty); w.number(r.assessment)
+                            w.number(r.share); w.number(r.cumulative)
+                            w.sep(); if r.key { w.w.text("key") }
+                            w.end()
                         }
                     }
-                    func entry(_ x: CategoryAssessment.Cell, base: Double?) -> KeyCategories.Entry {
-                        KeyCategories.Entry(category: x.category.description, gas: x.gas.rawValue, base: base,
-                                            latest: x.co2e,
-                                            uncertainty: complete ? (x.activity * x.activity + x.factor * x.factor).squareRoot() : nil)
-                    }
-                    let level = kept.map { entry($0, base: nil) }
-                    emit(KeyCategories.level(level), base: nil, approach: 1, assessment: "level")
-                    if complete { emit(KeyCategories.level(level, uncertaintyWeighted: true), base: nil, approach: 2,
-                                       assessment: "level") }
-                    for base in bases where base < year {
-                        // A category of the base year without emissions in this year counts with 0.
-                        let trend = paired(years, year: year, base: base, keep: keep).map { p in
-                            var e = entry(p.cell, base: p.base)
-                            e.latest = p.latest
-                            return e
+                    func assess(_ pairs: [(cell: CategoryAssessment.Cell, base: Double, latest: Double)], base: Int?) {
+                        let complete = pairs.allSatisfy { $0.cell.linesWithoutActivity == 0 && $0.cell.linesWithoutFactor == 0 }
+                        let entries = pairs.map { p in
+                            KeyCategories.Entry(category: p.cell.category.description, gas: p.cell.gas.rawValue,
+                                                base: base == nil ? nil : p.base, latest: p.latest,
+                                                uncertainty: complete ? (p.cell.activity * p.cell.activity
+                                                                         + p.cell.factor * p.cell.factor).squareRoot() : nil)
                         }
-                        emit(KeyCategories.trend(trend), base: base, approach: 1, assessment: "trend")
-                        if complete { emit(KeyCategories.trend(trend, uncertaintyWeighted: true), base: base, approach: 2,
-                                           assessment: "trend") }
+                        if base == nil {
+                            emit(KeyCategories.level(entries), base: nil, approach: 1, assessment: "level")
+                            if complete { emit(KeyCategories.level(entries, uncertaintyWeighted: true), base: nil,
+                                               approach: 2, assessment: "level") }
+                        } else {
+                            emit(KeyCategories.trend(entries), base: base, approach: 1, assessment: "trend")
+                            if complete { emit(KeyCategories.trend(entries, uncertaintyWeighted: true), base: base,
+                                               approach: 2, assessment: "trend") }
+                        }
+                    }
+                    assess(paired(years, year: year, base: nil, keep: keep), base: nil)
+                    // A category of the base year without emissions in the latest year counts with 0.
+                    if year == latest {
+                        for base in bases where years[base] != nil {
+                            assess(paired(years, year: year, base: base, keep: keep), base: base)
+                        }
                     }
                 }
             }
         }
-        return w.text
+        sink = w.w.finish()
     }
 
-    /// `uncertainty_approach1.csv`: per region and year, the Approach 1 table (Vol.1 Table 3.2) of every category
-    /// and gas and of the total: against each earlier base year for the trend, and alone for the level. A line whose
-    /// activity or some factor states no uncertainty counts as exact in the arithmetic and is counted in the
-    /// `lines_without_…` columns; where no line of a category states one, its column is empty, not 0.
-    static func approach1(_ c: Compilation) -> String {
+    /// `uncertainty_approach1.csv`: per region, the Approach 1 table (Vol.1 Table 3.2) of every category and gas and
+    /// of the total, for the level of every base year and of the latest year, and for the trend from each base year
+    /// to the latest. A line whose activity or some factor states no uncertainty counts as exact in the arithmetic
+    /// and is counted in the `lines_without_…` columns; where no line of a category states one, its column is
+    /// empty, not 0.
+    static func approach1<S: OutputSink>(_ c: Compilation, into sink: inout S) {
         let all = c.categoryCells
-        var w = CSVWriter(header: ["region", "year", "base_year", "category", "gas", "base_co2e_t", "co2e_t",
-                                   "activity_pct", "factor_pct", "combined_pct", "variance_share", "type_a", "type_b",
-                                   "trend_from_factor", "trend_from_activity", "trend_pct", "trend_uncertainty_points", "lines",
-                                   "lines_without_activity_uncertainty", "lines_without_factor_uncertainty"])
-        let f = DecimalFormat.string
-        let bases = baseYears(c)
+        var w = Row(sink, header: "region,year,base_year,category,gas,base_co2e_t,co2e_t,activity_pct,factor_pct,"
+                        + "combined_pct,variance_share,type_a,type_b,trend_from_factor,trend_from_activity,trend_pct,"
+                        + "trend_uncertainty_points,lines,lines_without_activity_uncertainty,"
+                        + "lines_without_factor_uncertainty\n")
+        let (levels, latest, bases) = years(c)
         for region in all.keys.sorted() {
             let years = all[region]!
-            for year in years.keys.sorted() {
+            for year in levels where years[year] != nil {
                 let cells = years[year]!
-                for base in [nil] + bases.filter({ $0 < year }).map(Optional.some) {
+                for base in [nil] + (year == latest ? bases.filter { years[$0] != nil } : []).map(Optional.some) {
                     let pairs = paired(years, year: year, base: base)
-                    let entries = pairs.map { p in
+                    let t = ErrorPropagation.table(pairs.map { p in
                         ErrorPropagation.Entry(category: p.cell.category.description, gas: p.cell.gas.rawValue,
                                                base: p.base, latest: p.latest, activity: p.cell.activity,
                                                factor: p.cell.factor)
+                    })
+                    let trend = base != nil
+                    for (p, r) in zip(pairs, t.rows) {
+                        let x = p.cell
+                        w.text(region); w.int(year); w.int(base); w.text(r.entry.category); w.text(r.entry.gas)
+                        w.number(trend ? r.entry.base : nil); w.number(r.entry.latest)
+                        w.number(x.linesWithoutActivity == x.lines ? nil : r.entry.activity)
+                        w.number(x.linesWithoutFactor == x.lines ? nil : r.entry.factor)
+                        w.number(r.combined); w.number(r.varianceShare)
+                        w.number(trend ? r.typeA : nil); w.number(trend ? r.typeB : nil)
+                        w.number(trend ? r.trendFromFactor : nil); w.number(trend ? r.trendFromActivity : nil)
+                        w.number(nil); w.number(nil)
+                        w.int(x.lines); w.int(x.linesWithoutActivity); w.int(x.linesWithoutFactor)
+                        w.end()
                     }
-                    let t = ErrorPropagation.table(entries)
-                    let b = base.map(String.init) ?? ""
-                    for (x, r) in zip(pairs.map(\.cell), t.rows) {
-                        w.row([region, String(year), b, r.entry.category, r.entry.gas, base == nil ? "" : f(r.entry.base),
-                               f(r.entry.latest), x.linesWithoutActivity == x.lines ? "" : f(r.entry.activity),
-                               x.linesWithoutFactor == x.lines ? "" : f(r.entry.factor), f(r.combined),
-                               f(r.varianceShare), base == nil ? "" : f(r.typeA), base == nil ? "" : f(r.typeB),
-                               base == nil ? "" : f(r.trendFromFactor), base == nil ? "" : f(r.trendFromActivity), "", "",
-                               String(x.lines), String(x.linesWithoutActivity), String(x.linesWithoutFactor)])
-                    }
-                    w.row([region, String(year), b, "TOTAL", "GHG", base == nil ? "" : f(t.baseTotal), f(t.latestTotal),
-                           "", "", t.level.map(f) ?? "", "", "", "", "", "",
-                           base == nil ? "" : t.trendPercent.map(f) ?? "", base == nil ? "" : t.trend.map(f) ?? "",
-                           String(cells.reduce(0) { $0 + $1.lines }),
-                           String(cells.reduce(0) { $0 + $1.linesWithoutActivity }),
-                           String(cells.reduce(0) { $0 + $1.linesWithoutFactor })])
+                    w.text(region); w.int(year); w.int(base); w.text("TOTAL"); w.text("GHG")
+                    w.number(trend ? t.baseTotal : nil); w.number(t.latestTotal)
+                    w.number(nil); w.number(nil); w.number(t.level); w.number(nil); w.number(nil); w.number(nil)
+                    w.number(nil); w.number(nil); w.number(trend ? t.trendPercent : nil); w.number(trend ? t.trend : nil)
+                    w.int(cells.reduce(0) { $0 + $1.lines }); w.int(cells.reduce(0) { $0 + $1.linesWithoutActivity })
+                    w.int(cells.reduce(0) { $0 + $1.linesWithoutFactor })
+                    w.end()
                 }
             }
         }
-        return w.text
+        sink = w.w.finish()
     }
 }

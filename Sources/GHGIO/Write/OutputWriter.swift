@@ -469,8 +469,8 @@ public enum OutputWriter {
         case "checks.csv": sink.write(Array(checksCSV((c.calculation?.checks ?? []) + c.rollupChecks).utf8))
         case "indicators.csv": indicatorsCSV(c.indicators, into: &sink)
         case "targets.csv": sink.write(Array(targetsCSV(c.targets).utf8))
-        case "key_categories.csv": sink.write(Array(KeyCategoryWriter.keyCategories(c).utf8))
-        case "uncertainty_approach1.csv": sink.write(Array(KeyCategoryWriter.approach1(c).utf8))
+        case "key_categories.csv": KeyCategoryWriter.keyCategories(c, into: &sink)
+        case "uncertainty_approach1.csv": KeyCategoryWriter.approach1(c, into: &sink)
         case "diagnostics.csv": sink.write(Array(diagnosticsCSV(c.log).utf8))
         default: preconditionFailure("unknown output \(name)")
         }
