@@ -41,6 +41,14 @@ struct Uncertainty: ParsableCommand {
         guard let report = UncertaintyTool.run(c, draws: draws, seed: seed, threads: options.threadCount) else {
             throw inputErrorStatus
         }
+        // A distribution that does not fit its row is rejected when the factor set is read; should one reach the
+        // draws, it is reported here, never drawn silently as exact.
+        if !report.inputs.diagnostics.isEmpty {
+            var log = DiagnosticLog()
+            log.report(contentsOf: report.inputs.diagnostics)
+            printDiagnostics(log)
+            throw inputErrorStatus
+        }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try UncertaintyTool.csv(report).write(toFile: out + "/uncertainty.csv", atomically: true, encoding: .utf8)

@@ -224,4 +224,27 @@ struct UncertaintyTests {
         // Draw 0 is the inventory.
         #expect(all.allSatisfy { out[$0 * width] == calc.lines.mass[$0] })
     }
+
+    @Test("a category of the base year that has no emissions in the latest year counts in the trend with 0")
+    func vanishedCategory() throws {
+        // 2020: 1.A.1 100 t and 2.A.1 50 t CO2; 2022: 1.A.1 120 t only. ΣE0 = 150, ΣEt = 120, total trend −20 %.
+        // T(2.A.1) = 50/150 × |(0 − 50)/50 − (−0.2)| = 0.266667; T(1.A.1) = 100/150 × |0.2 + 0.2| = 0.266667.
+        // Approach 1 trend: ΣC = 150 (2.A.1 included), ΣD = 120.
+        let rows = ["510802,2020,1.A.1.a.i,direct_emission,CO2,100,t,plant,,",
+                    "510802,2020,2.A.1,direct_emission,CO2,50,t,kiln,,",
+                    "510802,2022,1.A.1.a.i,direct_emission,CO2,120,t,plant,,"]
+        let p = try Self.project(rows, factors: [], config: #", "base_years": [2020]"#)
+        defer { p.remove() }
+        let (c, out) = try p.compileToDisk()
+        #expect(c.succeeded, "\(c.log.sorted.map(\.description))")
+        let trend = try readCSV(out + "/key_categories.csv").filter {
+            $0["region"] == "510802" && $0["assessment"] == "trend" && $0["lulucf"] == "included" }
+        #expect(trend.map { $0["category"]! } == ["1.A.1", "2.A.1"])
+        #expect(trend.map { $0["base_year"]! } == ["2020", "2020"])
+        #expect(trend.last?["co2e_t"] == "0" && trend.last?["base_co2e_t"] == "50")
+        for row in trend { #expect(close(Double(row["assessment_value"]!), 0.4 * 2 / 3, rel: 1e-12), "\(row)") }
+        let total = try readCSV(out + "/uncertainty_approach1.csv").first {
+            $0["region"] == "510802" && $0["base_year"] == "2020" && $0["category"] == "TOTAL" }
+        #expect(total?["base_co2e_t"] == "150" && total?["co2e_t"] == "120" && total?["trend_pct"] == "-20")
+    }
 }

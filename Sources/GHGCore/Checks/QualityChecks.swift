@@ -16,10 +16,16 @@ public struct CheckResult: Hashable, Sendable {
     public var differencePct: Double?
     /// `ok`, `explain` or `large`.
     public var status: String
+    /// `warning` for a finding a reviewer must look at, `info` otherwise.
+    public var severity: String
+    /// What lies behind a finding (the activity rows of a year-on-year change), for a person to read.
+    public var detail: String
 
     /// Creates a result.
     public init(check: String, region: String, year: Int, subject: String, value: Double, reference: Double,
-                differencePct: Double?, status: String) {
+                differencePct: Double?, status: String, severity: String? = nil, detail: String = "") {
+        self.severity = severity ?? (status == "large" ? "warning" : "info")
+        self.detail = detail
         self.check = check
         self.region = region
         self.year = year

@@ -28,6 +28,9 @@ public struct ProjectConfig: Hashable, Sendable {
     public var landfillMethod: LandfillMethod
     /// The uncertainties assumed where a row states none (`"uncertainty"`), for Approach 1 and Monte Carlo.
     public var uncertainty = UncertaintyDefaults()
+    /// The year-on-year thresholds of the time-series check (`"checks": {"year_on_year_category_pct": 10,
+    /// "year_on_year_total_pct": 5}`).
+    public var yearOnYear = TimeSeriesChecks.Thresholds()
 
     /// Creates a configuration.
     public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,

@@ -31,7 +31,7 @@ public enum ProjectReader {
     static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
                                          "factor_lookup", "co2_intensity_scope", "gdp_price_base",
                                          "approx_tolerance", "rollup_tolerance", "indicators", "calibers",
-                                         "landfill_method", "uncertainty"]
+                                         "landfill_method", "uncertainty", "checks"]
 
     /// Reads the project at `root` (with `configFile` in place of its `ghg-project.json` when given); every problem
     /// goes to `log`. Returns nil only when `ghg-project.json` is unusable.
@@ -332,6 +332,28 @@ public enum ProjectReader {
                 }
             }
         }
+        var thresholds = TimeSeriesChecks.Thresholds()
+        if let raw = object["checks"] {
+            let keys = ["year_on_year_category_pct", "year_on_year_total_pct"]
+            guard let dict = raw as? [String: Any] else {
+                d.append(.error(.projectFile, at: loc, "'checks' must be an object, e.g. {\"year_on_year_category_pct\": "
+                    + "10, \"year_on_year_total_pct\": 5}"))
+                return nil
+            }
+            for key in dict.keys.sorted() {
+                guard keys.contains(key) else {
+                    d.append(.error(.projectFile, at: loc, "checks.\(key): unknown setting; expected "
+                        + keys.joined(separator: " or ")))
+                    continue
+                }
+                guard let v = dict[key] as? Double, v > 0, v.isFinite else {
+                    d.append(.error(.projectFile, at: loc, "checks.\(key): \(show(dict[key]!)) is not a percentage; "
+                        + "expected a positive number such as 10"))
+                    continue
+                }
+                if key == keys[0] { thresholds.categoryPct = v } else { thresholds.totalPct = v }
+            }
+        }
         var scope = CO2IntensityScope.energyWithIndirect
         if let raw = object["co2_intensity_scope"] {
             guard let s = raw as? String, let v = CO2IntensityScope(rawValue: s) else {
@@ -388,6 +410,7 @@ public enum ProjectReader {
                                    factorStack: stack, factorLookup: lookup, indicators: settings,
                                    rollupTolerance: rollup, calibers: calibers, landfillMethod: landfill)
         config.uncertainty = uncertainty
+        config.yearOnYear = thresholds
         return config
     }
 

@@ -170,8 +170,14 @@ public enum Compiler {
                     + SocioEconomicData.knownSeries.keys.sorted().joined(separator: ", ")
                     + "), a custom indicator's series, or a target's indicator key"))
         }
-        let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: project.regions,
+        var (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: project.regions,
                                                                         tolerance: project.config.rollupTolerance)
+        rollup += TimeSeriesChecks.yearOnYear(inventory, calc: result, regions: project.regions,
+                                              years: project.config.years,
+                                              gwp: { reference.gwp.value(of: $0, in: gwp)?.gwp100 },
+                                              thresholds: project.config.yearOnYear)
+        rollup += CompletenessChecks.check(result, regions: project.regions, categories: reference.categories,
+                                           years: project.config.years)
         timer.mark("indicators, targets, checks")
         // The same chain-link problem is found once per region and year that needs it: report it once.
         var seen = Set<Diagnostic>()

@@ -339,11 +339,11 @@ public enum OutputWriter {
     /// `checks.csv`: quality-check results (reference vs sectoral approach, roll-up residuals).
     public static func checksCSV(_ checks: [CheckResult]) -> String {
         var w = CSVWriter(header: ["check", "region", "year", "subject", "value", "reference", "difference",
-                                   "difference_pct", "status"])
+                                   "difference_pct", "status", "severity", "detail"])
         for c in checks {
             w.row([c.check, c.region, String(c.year), c.subject, DecimalFormat.string(c.value),
                    DecimalFormat.string(c.reference), DecimalFormat.string(c.value - c.reference),
-                   c.differencePct.map(DecimalFormat.string) ?? "", c.status])
+                   c.differencePct.map(DecimalFormat.string) ?? "", c.status, c.severity, c.detail])
         }
         return w.text
     }

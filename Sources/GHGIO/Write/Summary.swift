@@ -73,6 +73,14 @@ public enum Summary {
                     + "\(r.status.rawValue)\(r.actual.map { " (\(format($0)) in \(r.latestYear!))" } ?? "")\n"
             }
         }
+        let findings = (calc.checks + c.rollupChecks).filter { $0.severity == "warning" }
+        if !findings.isEmpty {
+            let byCheck = Dictionary(grouping: findings, by: \.check).sorted { $0.key < $1.key }
+                .map { "\($0.value.count) \($0.key)" }
+            let here = findings.filter { $0.region == top }.count
+            out += "  checks: \(findings.count) findings to review (" + byCheck.joined(separator: ", ")
+                + "; \(here) for \(top)), see checks.csv\n"
+        }
         return out + "  \(calc.lines.count) emission lines from \(calc.usedRowCount) activity rows"
     }
 
