@@ -15,7 +15,7 @@ public enum TimeSeriesChecks {
         }
     }
 
-    /// Every change between consecutive inventory years (`y − 1` and `y` both inventory years) of a region's total or
+    /// Every change from the year before to the latest inventory year (both inventory years) of a region's total or
     /// of one of its categories down to `depth` segments (CO2e, scope `total`, with roll-up) beyond the thresholds.
     /// Each finding names, in `detail`, the largest activity rows behind the category in both years.
     ///
@@ -24,7 +24,8 @@ public enum TimeSeriesChecks {
                                   gwp: (Gas) -> Double?, thresholds: Thresholds = Thresholds(),
                                   depth: Int = 3) -> [CheckResult] {
         let yearSet = Set(years)
-        guard let total = inv.scopes.firstIndex(of: .total), let all = inv.gases.firstIndex(of: .all) else { return [] }
+        guard let latest = years.max(), yearSet.contains(latest - 1),
+              let total = inv.scopes.firstIndex(of: .total), let all = inv.gases.firstIndex(of: .all) else { return [] }
         // CO2e of the TOTAL and of every category node down to `depth`, by region and node, per year.
         struct Key: Hashable { var region: Int32; var node: Int32 }
         var series: [Key: [Int: Double]] = [:]
@@ -33,7 +34,7 @@ public enum TimeSeriesChecks {
             return true
         }
         for c in inv.cells where c.extent == 0 && Int(c.scope) == total && Int(c.gas) == all && nodeOK[Int(c.node)]
-            && !c.co2eMissing {
+            && !c.co2eMissing && Int(c.year) >= latest - 1 {
             series[Key(region: c.region, node: c.node), default: [:]][Int(c.year)] = c.co2e
         }
         struct Finding { var key: Key; var year: Int; var before: Double; var after: Double; var pct: Double? }
@@ -41,7 +42,7 @@ public enum TimeSeriesChecks {
         for (key, values) in series {
             let isTotal = inv.nodes[Int(key.node)] == .total
             let limit = isTotal ? thresholds.totalPct : thresholds.categoryPct
-            for (year, after) in values where yearSet.contains(year - 1) {
+            for (year, after) in values where year == latest {
                 let before = values[year - 1] ?? 0
                 let pct: Double? = before == 0 ? nil : (after - before) / abs(before) * 100
                 if let pct { if abs(pct) <= limit { continue } } else if after == 0 { continue }
@@ -49,37 +50,47 @@ public enum TimeSeriesChecks {
             }
         }
         guard !findings.isEmpty else { return [] }
-        // The rows behind each finding: the lines of its region (with sub-regions) and category in both years.
-        struct Cell: Hashable { var region: String; var year: Int; var node: InventoryNode }
-        var wanted = Set<Cell>()
+        // The rows behind each finding: the lines of its region (with sub-regions) and category in both years,
+        // found with integer keys (region × node × which year).
+        let nN = inv.nodes.count
+        func code(_ region: Int, _ node: Int, _ year: Int) -> Int { (region * nN + node) * 2 + (year == latest ? 1 : 0) }
+        var wanted = Set<Int>()
         for f in findings {
-            let r = inv.regionCodes[Int(f.key.region)], n = inv.nodes[Int(f.key.node)]
-            wanted.insert(Cell(region: r, year: f.year, node: n))
-            wanted.insert(Cell(region: r, year: f.year - 1, node: n))
+            wanted.insert(code(Int(f.key.region), Int(f.key.node), latest))
+            wanted.insert(code(Int(f.key.region), Int(f.key.node), latest - 1))
         }
-        var rows: [Cell: [Int: Double]] = [:]
+        var rows: [Int: [Int: Double]] = [:]
         let plan = calc.plan, lines = calc.lines, table = calc.table
-        var targets: [Int32: [String]] = [:]
+        let regionIndex = Dictionary(uniqueKeysWithValues: inv.regionCodes.enumerated().map { ($1, $0) })
+        let nodeIndex = Dictionary(uniqueKeysWithValues: inv.nodes.enumerated().map { ($1, $0) })
+        let templateNodes: [[Int]] = plan.lineTemplates.map { t in
+            guard t.scope == .total, gwp(t.gas) != nil else { return [] }
+            return ([InventoryNode.total] + t.category.lineage.filter { $0.depth <= depth }.map { .category($0) })
+                .compactMap { nodeIndex[$0] }
+        }
+        let weight = plan.lineTemplates.map { gwp($0.gas) ?? 0 }
+        var targets: [Int32: [Int]] = [:]
         for b in 0..<lines.blockRegion.count {
             let year = Int(lines.blockYear[b])
-            guard yearSet.contains(year) else { continue }
+            guard year == latest || year == latest - 1 else { continue }
             let r = lines.blockRegion[b]
-            if targets[r] == nil { targets[r] = regions.rollUpTargets(of: table.symbols.regions[Int(r)]) }
+            if targets[r] == nil {
+                targets[r] = regions.rollUpTargets(of: table.symbols.regions[Int(r)]).compactMap { regionIndex[$0] }
+            }
             for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) {
-                let t = plan.lineTemplates[Int(lines.template[i])]
-                guard t.scope == .total, let w = gwp(t.gas) else { continue }
-                let nodes = [InventoryNode.total] + t.category.lineage.filter { $0.depth <= depth }.map { .category($0) }
+                let t = Int(lines.template[i])
                 for region in targets[r]! {
-                    for n in nodes where wanted.contains(Cell(region: region, year: year, node: n)) {
+                    for n in templateNodes[t] {
+                        let k = code(region, n, year)
                         // A row is ranked by the CO2e of its lines in the category.
-                        rows[Cell(region: region, year: year, node: n), default: [:]][Int(lines.row[i]), default: 0]
-                            += abs(lines.mass[i] * w)
+                        if wanted.contains(k) { rows[k, default: [:]][Int(lines.row[i]), default: 0] += abs(lines.mass[i] * weight[t]) }
                     }
                 }
             }
         }
+        struct Cell { var region: Int; var node: Int; var year: Int }
         func top(_ c: Cell) -> String {
-            let list = (rows[c] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            let list = (rows[code(c.region, c.node, c.year)] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             let shown = list.prefix(3).map { table.location($0.key).description }
             return "\(c.year): " + (shown.isEmpty ? "no rows" : shown.joined(separator: ", ")
                                     + (list.count > 3 ? " and \(list.count - 3) more" : ""))
@@ -88,8 +99,8 @@ public enum TimeSeriesChecks {
             let region = inv.regionCodes[Int(f.key.region)], node = inv.nodes[Int(f.key.node)]
             let limit = node == .total ? thresholds.totalPct : thresholds.categoryPct
             let detail = "change beyond ±\(DecimalFormat.string(limit)) % from \(f.year - 1); largest rows "
-                + top(Cell(region: region, year: f.year, node: node)) + "; "
-                + top(Cell(region: region, year: f.year - 1, node: node))
+                + top(Cell(region: Int(f.key.region), node: Int(f.key.node), year: f.year)) + "; "
+                + top(Cell(region: Int(f.key.region), node: Int(f.key.node), year: f.year - 1))
             return CheckResult(check: "year_on_year", region: region, year: f.year, subject: "\(node) GHG",
                                value: f.after, reference: f.before, differencePct: f.pct, status: "large",
                                severity: "warning", detail: detail)
