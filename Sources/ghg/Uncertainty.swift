@@ -19,13 +19,13 @@ struct Uncertainty: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: "The number of iterations (at least 2).") var draws: Int = 10_000
+    @Option(help: "The number of iterations, 2 to 1000000.") var draws: Int = 10_000
     @Option(help: "The random seed.") var seed: UInt64 = 1
     @Option(help: "The output folder.") var out: String
 
     func validate() throws {
-        guard draws >= 2, draws <= 10_000_000 else {
-            throw ValidationError("--draws \(draws): expected a number of iterations from 2 to 10000000")
+        guard draws >= 2, draws <= 1_000_000 else {
+            throw ValidationError("--draws \(draws): expected a number of iterations from 2 to 1000000 (every draw of every quantity is kept for its percentiles: 8 bytes × quantities × draws)")
         }
     }
 

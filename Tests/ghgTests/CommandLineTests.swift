@@ -66,7 +66,7 @@ struct CommandLineTests {
         }
         let bad = try ghg(["uncertainty", "Templates/demo-city", "--draws", "1", "--out", a])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("--draws 1: expected a number of iterations from 2 to 10000000"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("--draws 1: expected a number of iterations from 2 to 1000000"), "\(bad.stderr)")
     }
 
     @Test("validate of the demo exits 0 and writes nothing")
