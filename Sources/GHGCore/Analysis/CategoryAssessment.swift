@@ -110,8 +110,4 @@ public enum CategoryAssessment {
         static func < (a: Self, b: Self) -> Bool { (a.category, a.gas) < (b.category, b.gas) }
     }
 
-    /// Whether a category is LULUCF (3.B, 3.D).
-    public static func isLULUCF(_ c: CategoryCode) -> Bool {
-        c.description == "3.B" || c.description == "3.D" || c.description.hasPrefix("3.B.") || c.description.hasPrefix("3.D.")
-    }
 }

@@ -2,10 +2,12 @@
 ///
 /// Each draw samples every uncertain factor row once (so every line, year and region that uses a row shares its
 /// draw: a factor is perfectly correlated with itself across the whole inventory) and every uncertain activity row
-/// independently, re-evaluates all lines with ``Kernel/evaluate(_:plan:table:factorValues:threads:)``, and sums
-/// them into the quantities of every region (with its roll-up) and year: the net and gross totals, the five
-/// sectors, the CO2 of the carbon intensity and its declines against the base years. Draw `n` uses random stream
-/// `n` of the seed, and its sums run in line order, so results do not depend on the thread count.
+/// independently, re-evaluates the lines that depend on a drawn input with
+/// ``Kernel/evaluateBatch(_:plan:compiled:table:factorValues:activityValues:width:indices:scale:into:)`` (the other
+/// lines add the same in every draw), and sums them into the quantities of every region (with its roll-up) and year:
+/// the net and gross totals, energy, IPPU, agriculture, LULUCF and waste, the CO2 of the carbon intensity and its
+/// declines against the base years. Draw `n` uses random stream `n` of the seed, and its sums run in line order, so
+/// results do not depend on the thread count.
 public enum MonteCarlo {
     /// What a draw sums, per region and year.
     public enum Measure: Int, CaseIterable, Hashable, Sendable, Comparable {
@@ -142,13 +144,15 @@ public enum MonteCarlo {
         return out
     }
 
-    /// Sets draw `d` of every uncertain input: stream `d` of the seed, factor rows in id order, then activity rows
-    /// in row order, so a draw is the same whichever thread makes it.
+    /// Draw `d` of every uncertain input, handed to `factor(id, value)` and `activity(row, value)`: stream `d` of
+    /// the seed, factor rows in id order, then activity rows in row order, so a draw is the same whichever thread
+    /// makes it and whichever layout receives it.
     @inline(__always)
-    static func draw(_ d: Int, seed: UInt64, inputs: Inputs, values: inout [Double], table: inout ActivityTable) {
+    static func draw(_ d: Int, seed: UInt64, inputs: Inputs, factor: (Int, Double) -> Void,
+                     activity: (Int, Double) -> Void) {
         var rng = Xoshiro256(seed: seed, stream: UInt64(d))
-        for f in inputs.factors { values[Int(f.id)] = f.sampler.draw(&rng) }
-        for a in inputs.activity { table.value[a.row] = a.sampler.draw(&rng) }
+        for f in inputs.factors { factor(Int(f.id), f.sampler.draw(&rng)) }
+        for a in inputs.activity { activity(a.row, a.sampler.draw(&rng)) }
     }
 
     /// The masses of some lines in every draw, `[line][draw]` (the draws ``run(_:inputs:regions:gwp:co2Scope:gdp:baseYears:draws:seed:threads:)``
@@ -158,7 +162,7 @@ public enum MonteCarlo {
         var out = [[Double]](repeating: [], count: wanted.count)
         var values = calc.factors.baseValues, table = calc.table
         for d in 0..<draws {
-            draw(d, seed: seed, inputs: inputs, values: &values, table: &table)
+            draw(d, seed: seed, inputs: inputs, factor: { values[$0] = $1 }, activity: { table.value[$0] = $1 })
             let mass = Kernel.evaluate(calc.lines, plan: calc.plan, table: table, factorValues: values, threads: 1)
             for (k, i) in wanted.enumerated() { out[k].append(mass[i]) }
         }
@@ -270,16 +274,14 @@ public enum MonteCarlo {
                            draws: Int, seed: UInt64, threads: Int = 1) -> Result {
         let plan = calc.plan, lines = calc.lines, table = calc.table
         // Per template: the measures it adds to and with which weight.
-        let lulucf = [CategoryCode("3.B")!, CategoryCode("3.D")!]
         let energy = CategoryCode("1")!, indirect = CategoryCode("IND")!
         let sectors: [(CategoryCode, Measure)] = [(CategoryCode("1")!, .energy), (CategoryCode("2")!, .ippu),
                                                   (CategoryCode("3")!, .agriculture), (CategoryCode("4")!, .waste)]
         let contributions: [[(Int, Double)]] = plan.lineTemplates.map { t in
             var out: [(Int, Double)] = []
             if t.scope == .total, let w = gwp(t.gas) {
-                let isLULUCF = lulucf.contains { $0.isPrefix(of: t.category) }
                 out.append((Measure.ghgNet.rawValue, w))
-                if isLULUCF {
+                if t.category.isLULUCF {
                     out.append((Measure.lulucf.rawValue, w))
                 } else {
                     out.append((Measure.ghgGross.rawValue, w))
@@ -391,9 +393,8 @@ public enum MonteCarlo {
                 while d0 < parts[k].upperBound {
                     let n = min(width, parts[k].upperBound - d0)
                     for b in 0..<n {
-                        var rng = Xoshiro256(seed: seed, stream: UInt64(d0 + b))
-                        for f in inputs.factors { fv[Int(f.id) * width + b] = f.sampler.draw(&rng) }
-                        for a in inputs.activity { av[a.row * width + b] = a.sampler.draw(&rng) }
+                        draw(d0 + b, seed: seed, inputs: inputs, factor: { fv[$0 * width + b] = $1 },
+                             activity: { av[$0 * width + b] = $1 })
                     }
                     fv.withUnsafeBufferPointer { fvp in
                         av.withUnsafeBufferPointer { avp in

@@ -13,28 +13,31 @@ public enum CompletenessChecks {
         let expected = categories.all.filter {
             $0.code.depth == 2 && ["1", "2", "3", "4"].contains($0.code.lineage[0].description)
         }
-        // Covered (region, category at two segments) pairs of the latest year, from lines and notation-key rows.
-        var covered = Set<String>()
-        var active = Set<String>()
-        var targets: [Int32: [String]] = [:]
-        func cover(_ regionSymbol: Int32, _ category: CategoryCode) {
-            if targets[regionSymbol] == nil {
-                targets[regionSymbol] = regions.rollUpTargets(of: table.symbols.regions[Int(regionSymbol)])
-            }
-            let lineage = category.lineage
-            for r in targets[regionSymbol]! {
-                active.insert(r)
-                if lineage.count >= 2 { covered.insert(r + "|" + lineage[1].description) }
-            }
-        }
+        // Covered (region, category at two segments) pairs of the latest year, from lines and notation-key rows:
+        // first the distinct pairs with integer keys, then their roll-up.
+        // A line counts in its template's category (a population row's lines reach 3.A and 3.C), a notation-key
+        // row in its own.
+        var fromLines = Set<Int64>(), fromKeys = Set<Int64>()
+        func key(_ region: Int32, _ other: Int32) -> Int64 { Int64(region) << 32 | Int64(UInt32(bitPattern: other)) }
         for b in 0..<lines.blockRegion.count where Int(lines.blockYear[b]) == latest {
             for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) {
-                cover(lines.blockRegion[b], plan.lineTemplates[Int(lines.template[i])].category)
+                fromLines.insert(key(lines.blockRegion[b], lines.template[i]))
             }
         }
         for r in plan.notationRows where Int(table.year[Int(r)]) == latest {
-            let c = table.symbols.categories[Int(table.category[Int(r)])]
-            cover(table.region[Int(r)], c)
+            fromKeys.insert(key(table.region[Int(r)], table.category[Int(r)]))
+        }
+        let pairs = fromLines.map { ($0 >> 32, plan.lineTemplates[Int(Int32(truncatingIfNeeded: $0))].category) }
+            + fromKeys.map { ($0 >> 32, table.symbols.categories[Int(Int32(truncatingIfNeeded: $0))]) }
+        var covered = Set<String>()
+        var active = Set<String>()
+        for (regionSymbol, category) in pairs {
+            let region = table.symbols.regions[Int(regionSymbol)]
+            let lineage = category.lineage
+            for r in regions.rollUpTargets(of: region) {
+                active.insert(r)
+                if lineage.count >= 2 { covered.insert(r + "|" + lineage[1].description) }
+            }
         }
         var out: [CheckResult] = []
         for region in active.sorted() {

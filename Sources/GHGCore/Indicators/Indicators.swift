@@ -141,7 +141,7 @@ public enum IndicatorCalculator {
         let co2Method = "CO2, scope \(settings.co2Scope.rawValue)"
         let intensityMethod = "CO2 (\(settings.co2Scope.rawValue)) / GDP at \(settings.priceBase) prices"
         let energyNode = InventoryNode.category(CategoryCode("1")!), indirectNode = InventoryNode.category(CategoryCode("IND")!)
-        let lulucfNodes = [InventoryNode.category(CategoryCode("3.B")!), .category(CategoryCode("3.D")!)]
+        let lulucfNodes = CategoryCode.lulucf.map { InventoryNode.category($0) }
         let forestNode = InventoryNode.category(CategoryCode("3.B.1")!)
         let wetlandNode = InventoryNode.category(CategoryCode("3.B.4")!)
         for region in regions.all.map(\.code) {

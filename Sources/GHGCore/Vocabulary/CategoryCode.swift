@@ -38,6 +38,13 @@ public struct CategoryCode: Hashable, Comparable, Sendable, CustomStringConverti
     /// The top-level segment (`1` for energy, `IND` for indirect emissions).
     public var sector: String { segments[0] }
 
+    /// The land sector, LULUCF: 3.B (land) and 3.D (other, harvested wood products). The net total includes it,
+    /// the gross total, key categories "without LULUCF" and the sector measures of Monte Carlo do not.
+    public static let lulucf = [CategoryCode("3.B")!, CategoryCode("3.D")!]
+
+    /// Whether the category is LULUCF (``lulucf`` or below it).
+    public var isLULUCF: Bool { Self.lulucf.contains { $0.isPrefix(of: self) } }
+
     /// Whether `self` is `other` or one of its ancestors, segment-wise (`1.A` is a prefix of `1.A.1`, not of `1.AB`).
     public func isPrefix(of other: CategoryCode) -> Bool {
         segments.count <= other.segments.count && Array(other.segments.prefix(segments.count)) == segments

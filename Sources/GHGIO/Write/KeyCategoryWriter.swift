@@ -80,7 +80,7 @@ enum KeyCategoryWriter {
             let years = all[region]!
             for year in levels where years[year] != nil {
                 for lulucf in [true, false] {
-                    let keep = { (x: CategoryAssessment.Cell) in lulucf || !CategoryAssessment.isLULUCF(x.category) }
+                    let keep = { (x: CategoryAssessment.Cell) in lulucf || !x.category.isLULUCF }
                     func emit(_ ranked: [KeyCategories.Ranked], base: Int?, approach: Int, assessment: StaticString) {
                         for (i, r) in ranked.enumerated() {
                             w.text(region); w.int(year); w.int(base); w.int(approach)
