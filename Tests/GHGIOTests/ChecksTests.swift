@@ -70,4 +70,168 @@ struct ChecksTests {
         #expect(withKey.filter { $0["check"] == "completeness" && $0["region"] == "510802" }.count == 17)
         #expect(!withKey.contains { $0["check"] == "completeness" && $0["subject"] == "4.E" && $0["region"] == "510802" })
     }
+
+    // MARK: checks over factors and rows, through the shipped stack
+
+    /// Compiles rows against the default stack (china-provincial-2011, china-energy-statistics, china-grid, ipcc-2006)
+    /// and returns the findings of one check.
+    func findings(_ check: String, _ rows: [String], years: [Int] = [2021, 2022], factors: [String: String]? = nil,
+                  lookup: String = "{}") throws -> (Compilation, [[String: String]]) {
+        let p = try TestProject(years: years, lookup: lookup,
+                                activity: ["e.csv": ([TestProject.header] + rows).joined(separator: "\n")], factors: factors)
+        defer { p.remove() }
+        let (c, out) = try p.compileToDisk()
+        let errors = c.log.sorted.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.isEmpty, "\(errors)")
+        return (c, try readCSV(out + "/checks.csv").filter { $0["check"] == check })
+    }
+
+    @Test("checks.csv: every finding has a check, a code, a severity, a location and the numbers, in that column order")
+    func columns() throws {
+        let p = try TestProject(years: [2022],
+                                activity: ["e.csv": TestProject.header + "\n510802,2022,1.A.1.a.i,direct_emission,CO2,100,t,plant,,"])
+        defer { p.remove() }
+        let (_, out) = try p.compileToDisk()
+        let text = try String(contentsOfFile: out + "/checks.csv", encoding: .utf8)
+        #expect(text.hasPrefix("check,code,severity,region,year,subject,location,value,reference,difference,difference_pct,status,detail\n"))
+        let rows = try readCSV(out + "/checks.csv")
+        // Completeness points at the region's row in regions.csv (510802 is on line 4).
+        let c = try #require(rows.first { $0["check"] == "completeness" && $0["region"] == "510802" })
+        #expect(c["code"] == "completeness" && c["location"] == "regions.csv:4")
+    }
+
+    @Test("implied factor: diesel by the China route, 20.2 tC/TJ × 0.98 × 44/12 = 72585.3 kg/TJ, is below the 72600 lower bound of IPCC 2006 Table 1.4; natural gas, 15.3 × 0.99 × 44/12 = 55539 kg/TJ, lies in 54300–58300")
+    func impliedFactor() throws {
+        let (_, found) = try findings("implied_factor", ["510802,2022,1.A.3.b,fuel_combustion,diesel,10,t,yearbook,,",
+                                                         "510802,2022,1.A.1.a.i,fuel_combustion,natural_gas,10,10^4 m3,yearbook,,"])
+        #expect(found.count == 1)
+        let f = try #require(found.first)
+        #expect(f["code"] == "implied-factor" && f["severity"] == "warning" && f["status"] == "outside")
+        #expect(f["region"] == "510802" && f["year"] == "2022" && f["subject"] == "1.A.3.b diesel CO2")
+        #expect(f["location"] == "activity/e.csv:2")
+        // CO2 = E × CC × OF × 44/12, so CO2 / E = 20.2 × 0.98 × 44/12 t/TJ = 72.585333 t/TJ = 72585.333 kg/TJ.
+        #expect(close(Double(f["value"]!), 20.2 * 0.98 * 44 / 12 * 1000, rel: 1e-12))
+        #expect(f["reference"] == "72600")
+        #expect(f["detail"] == "implied CO2 factor 72585.3 kg/TJ (fuel_co2_cc_ncv: NCV at EmissionFactors/china-energy-statistics/ncv.csv:11 "
+                    + "(china-energy-statistics), CC at EmissionFactors/china-provincial-2011/carbon_content.csv:12 (china-provincial-2011), "
+                    + "OF at EmissionFactors/china-provincial-2011/oxidation.csv:15 (china-provincial-2011)) is outside 72600–74800 kg/TJ "
+                    + "of 'ef_co2' at EmissionFactors/ipcc-2006/fuel-properties.csv:41 (ipcc-2006); 1 line in 1 region (first at "
+                    + "activity/e.csv:2); expected a factor within the range, or a reason (a measured fuel quality) in the factor row's note")
+    }
+
+    @Test("implied factor: a plausibility range the project states (ief_co2) is used before the IPCC factor's; raw coal 26.1 × 0.93 × 44/12 = 89001 kg/TJ is below 91000")
+    func plausibilityRange() throws {
+        let ranges = "parameter,item,category,technology,region,year_from,year_to,value,unit,low,high,distribution,source,note\n"
+            + "ief_co2,raw_coal,1.A,,,,,95000,kg/TJ,91000,99000,,provincial review practice (test),\n"
+        let (_, found) = try findings("implied_factor", ["510802,2021,1.A.2.a,fuel_combustion,raw_coal,100,t,yearbook,,",
+                                                         "510802,2022,1.A.2.a,fuel_combustion,raw_coal,120,t,yearbook,,"],
+                                      factors: ["set.json": #"{"id": "county", "version": "1"}"#, "ranges.csv": ranges])
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(close(Double(f["value"]!), 26.1 * 0.93 * 44 / 12 * 1000, rel: 1e-12))
+        #expect(f["reference"] == "91000" && f["year"] == "2022")
+        #expect(f["detail"]?.contains("is outside 91000–99000 kg/TJ of 'ief_co2' at factors/ranges.csv:2 (county); 2 lines in 1 region (first at activity/e.csv:2), years 2021–2022;") == true, "\(f)")
+    }
+
+    @Test("factor year: the 2012 grid factor used for 2005 is 7 years away: a finding at the factor row, with the rows that use it")
+    func factorYear() throws {
+        let (_, found) = try findings("factor_year", ["510802,2005,IND.1,electricity_net_import,electricity,5,亿千瓦时,yearbook,,",
+                                                      "510802,2022,IND.1,electricity_net_import,electricity,6,亿千瓦时,yearbook,,"],
+                                      years: [2005, 2022], lookup: #"{"grid_ef": {"years": {"2005": 2012}}}"#)
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(f["code"] == "factor-year" && f["region"] == "510802" && f["year"] == "2005" && f["subject"] == "grid_ef electricity")
+        #expect(f["location"] == "EmissionFactors/china-grid/grid_ef.csv:5" && f["value"] == "2012" && f["reference"] == "2005")
+        #expect(f["detail"] == "factor 'grid_ef' at EmissionFactors/china-grid/grid_ef.csv:5 (china-grid) is for 2012, 7 years from the "
+                    + "inventory year 2005; used by 1 line in 1 region (first at activity/e.csv:2); expected a factor within 3 years: "
+                    + "put a sourced 2005 row in the project's factors/ folder")
+    }
+
+    @Test("overlapping rows: raw coal under 1.A.2 and under 1.A.2.a in one county and year, both counted: a finding at the sub-category row")
+    func overlappingRows() throws {
+        let (_, found) = try findings("overlapping_rows", ["510802,2022,1.A.2,fuel_combustion,raw_coal,100,t,yearbook,,",
+                                                           "510802,2022,1.A.2.a,fuel_combustion,raw_coal,40,t,yearbook,,",
+                                                           "510802,2022,1.A.2.b,fuel_combustion,diesel,5,t,yearbook,,"])
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(f["code"] == "overlapping-rows" && f["subject"] == "fuel_combustion raw_coal 1.A.2 ⊃ 1.A.2.a")
+        #expect(f["location"] == "activity/e.csv:3:13" && f["value"] == "100" && f["reference"] == "40")
+        #expect(f["detail"] == "'raw_coal' under 1.A.2.a at activity/e.csv:3 and under 1.A.2 at activity/e.csv:2, both counted: "
+                    + "1.A.2 includes 1.A.2.a; expected the 1.A.2 row to hold only what is not in 1.A.2.a (say so in its note), or "
+                    + "the rows under sibling categories")
+    }
+
+    @Test("measured and calculated: a plant's measured 1000 t CO2 and the calculated 10 TJ × 90 t/TJ = 900 t for 1.A.2.a, kept by a '其中' note, are a finding with both masses")
+    func measuredVsCalculated() throws {
+        let factors = "parameter,item,category,technology,region,year_from,year_to,value,unit,low,high,distribution,source,note\n"
+            + "ef_co2,raw_coal,1.A,,,,,90,t/TJ,,,,plant test report (test),\n"
+        let (_, found) = try findings("measured_vs_calculated",
+                                      ["510802,2022,1.A.2.a,direct_emission,CO2,1000,t,plant report,其中 the kiln of the plant,",
+                                       "510802,2022,1.A.2.a,fuel_combustion,raw_coal,10,TJ,yearbook,,"],
+                                      factors: ["set.json": #"{"id": "county", "version": "1"}"#, "ef.csv": factors])
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(f["subject"] == "1.A.2.a CO2" && f["value"] == "1000" && f["reference"] == "900")
+        #expect(close(Double(f["difference_pct"]!), 100.0 / 900 * 100, rel: 1e-12))
+        #expect(f["detail"] == "a measured total (direct_emission, 1000 t CO2) at activity/e.csv:2 and a calculated value "
+                    + "(fuel_combustion, 900 t CO2) at activity/e.csv:3 for 1.A.2.a are both counted, as a note says one is a "
+                    + "subset of the other; expected the calculated row to exclude what the measured total covers (else it is "
+                    + "counted twice)")
+    }
+
+    @Test("biomass as fossil: raw coal whose note says 掺烧秸秆 (straw co-fired) is a finding; a straw row is not")
+    func biomassAsFossil() throws {
+        let (_, found) = try findings("biomass_as_fossil", ["510802,2022,1.A.1.a.i,fuel_combustion,raw_coal,100,t,plant,含掺烧秸秆,",
+                                                            "510802,2022,1.A.4.b,fuel_combustion,straw,10,t,survey,秸秆,"])
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(f["code"] == "biomass-as-fossil" && f["subject"] == "raw_coal")
+        #expect(f["location"] == "activity/e.csv:2:39")
+        #expect(f["detail"] == "'raw_coal' is a fossil fuel but the row's note mentions '秸秆': biomass burnt as fuel is a memo "
+                    + "item (its CO2 outside the totals); expected the biomass in its own row with a biomass item of items.csv "
+                    + "(wood, straw, biogas, biodiesel, …), and only the fossil part here")
+    }
+
+    @Test("coarse category: diesel in 1.A.4.c without a sub-category is a warning (mobile factors differ), raw coal an information; 1.A.4.c.ii is not a finding")
+    func coarseCategory() throws {
+        let (_, found) = try findings("coarse_category", ["510802,2022,1.A.4.c,fuel_combustion,diesel,10,t,yearbook,,",
+                                                          "510802,2022,1.A.4.c,fuel_combustion,raw_coal,10,t,yearbook,,",
+                                                          "510802,2022,1.A.4.c.ii,fuel_combustion,gasoline,10,t,yearbook,,"])
+        #expect(found.map { $0["subject"]! } == ["1.A.4.c diesel", "1.A.4.c raw_coal"])
+        #expect(found.map { $0["severity"]! } == ["warning", "info"])
+        #expect(found[0]["location"] == "activity/e.csv:2:13")
+        #expect(found[0]["detail"] == "'diesel' burnt in 1.A.4.c (agriculture, forestry, fishing) without a sub-category: it gets "
+                    + "the stationary CH4 and N2O factors of IPCC 2006 Table 2.5, while machinery and vessels have mobile ones; "
+                    + "expected 1.A.4.c.i (stationary), 1.A.4.c.ii (off-road vehicles and machinery, 农业机械) or 1.A.4.c.iii "
+                    + "(fishing vessels)")
+        #expect(found[1]["detail"] == "'raw_coal' burnt in 1.A.4.c (agriculture, forestry, fishing) without a sub-category; "
+                    + "expected 1.A.4.c.i (stationary), 1.A.4.c.ii (off-road vehicles and machinery, 农业机械) or 1.A.4.c.iii "
+                    + "(fishing vessels)")
+    }
+
+    @Test("reference vs sectoral, in the same place: a crude-oil balance of 2606.5 kt CO2 against 2400 kt burnt is 8.6054 % apart, large, with a warning")
+    func referenceVsSectoral() throws {
+        // Apparent consumption 1 000 − 100 − 50 = 850 kt × 41.816 TJ/kt (china-energy-statistics ncv.csv:7) × 20.0 tC/TJ
+        // × 44/12 = 2 606 530.67 t CO2 (TV07 with the yearbook NCV); the sectoral row is the energy giving 2 400 000 t
+        // at 20.0 tC/TJ × 1 × 44/12: (2 606 530.67 − 2 400 000) / 2 400 000 = 8.6054 %.
+        let sa = 2_400_000.0 / (20.0 * 44.0 / 12.0)
+        let rows = ["510802,2022,1.A,fuel_supply,crude_oil,1000,kt,balance,,imports",
+                    "510802,2022,1.A,fuel_supply,crude_oil,100,kt,balance,,exports",
+                    "510802,2022,1.A,fuel_supply,crude_oil,50,kt,balance,,stock_change",
+                    "510802,2022,1.A.1.b,fuel_combustion,crude_oil,\(DecimalFormat.string(sa)),TJ,SA,,"]
+        let local = ["set.json": #"{"id": "tv07", "version": "1"}"#,
+                     "f.csv": ReferenceReader.factorColumns.joined(separator: ",") + "\n"
+                        + "carbon_content,crude_oil,,,,,,20.0,tC/TJ,,,,IPCC 2006 Vol.2 Ch.1 Table 1.3,\n"
+                        + "oxidation,crude_oil,,,,,,1,1,,,,IPCC 2006 Vol.2 Ch.1 Table 1.4 (COF 1),\n"]
+        let (c, found) = try findings("reference_vs_sectoral", rows, years: [2022], factors: local)
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(f["code"] == "reference-vs-sectoral" && f["severity"] == "warning" && f["status"] == "large")
+        #expect(f["subject"] == "crude_oil" && f["location"] == "activity/e.csv:2")
+        #expect(close(Double(f["difference_pct"]!), (850 * 41.816 * 20 * 44 / 12 - 2_400_000) / 2_400_000 * 100, rel: 1e-9))
+        #expect(f["detail"] == "reference approach (the region's fuel balance) against the sectoral fuel_combustion CO2 of "
+                    + "the same fuel; expected within ±2%, else an explanation (stock changes, non-energy use, statistical "
+                    + "differences)")
+        #expect(c.log.diagnostics.contains { $0.code == .referenceVsSectoral && $0.severity == .warning })
+    }
 }

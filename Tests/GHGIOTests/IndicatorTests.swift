@@ -162,7 +162,10 @@ struct IndicatorTests {
         let checks = try readCSV(out + "/checks.csv").filter { $0["check"] == "rollup_residual" }
         let row = try #require(checks.first { $0["subject"] == "1.A.2.f CO2" && $0["year"] == "2020" })
         #expect(close(Double(row["difference_pct"] ?? ""), (12.0 - 11) / 11 * 100, rel: 1e-9))
-        #expect(row["status"] == "large")
+        #expect(row["status"] == "large" && row["code"] == "rollup-residual" && row["severity"] == "warning")
+        // The finding points at the city's line in regions.csv.
+        #expect(row["location"] == "regions.csv:3")
+        #expect(row["detail"] == "the region's own total against the sum of its sub-regions; expected within 1%")
         #expect(c.log.diagnostics.contains { $0.code.rawValue == "rollup-residual" && $0.severity == .warning })
     }
 

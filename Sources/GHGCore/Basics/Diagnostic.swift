@@ -128,6 +128,18 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let caliber = Self("caliber")
     /// An activity booked to a category that is too coarse for its factors (liquid fuels under 1.A.4.c).
     public static let coarseCategory = Self("coarse-category")
+    /// A category or total that changes from the year before by more than the project's threshold (a check).
+    public static let yearOnYear = Self("year-on-year")
+    /// A category with neither an estimate nor a notation key (a check).
+    public static let completeness = Self("completeness")
+    /// An implied emission factor (emissions ÷ activity) outside the range a factor row states (a check).
+    public static let impliedFactor = Self("implied-factor")
+    /// Two rows of one activity and item whose categories overlap (1.A.2 and 1.A.2.a), both counted (a check).
+    public static let overlappingRows = Self("overlapping-rows")
+    /// A measured total and a calculated value for the same category, both counted by a subset note (a check).
+    public static let measuredAndCalculated = Self("measured-and-calculated")
+    /// A fossil fuel row whose note names a biomass fuel (a check).
+    public static let biomassAsFossil = Self("biomass-as-fossil")
 }
 
 /// One problem found in the input, located and explained.

@@ -13,11 +13,39 @@ public protocol CalculationMethod: Sendable {
     /// Plans the lines of every row with one signature. Row-wise methods implement this; group methods plan in
     /// ``GroupMethod/planGroup(_:_:)`` instead.
     func plan(_ p: inout RowPlanner)
+    /// How the `implied_factor` check forms the implied factor of the method's lines of one template (emissions ÷
+    /// activity or ÷ energy) and which parameters' ranges it is held against; nil (the default): not checked.
+    func impliedFactor(_ template: LineTemplate) -> ImpliedFactor?
+}
+
+/// How a method's lines make an implied emission factor for the `implied_factor` check (IPCC 2006 Vol.1 Ch.6 QC;
+/// methodology.md §5.4 item 9): the mass of a template's lines divided by their basis, held against the range of the
+/// first of `parameters` that a factor row of the stack states (`low` and `high`) for the line's item.
+public struct ImpliedFactor: Hashable, Sendable {
+    /// What the mass is divided by.
+    public enum Basis: Hashable, Sendable {
+        /// The row's activity value in base units.
+        case activity
+        /// The row's energy (activity × NCV, or the activity when given in energy), as energy accounting finds it.
+        case energy
+    }
+    /// The basis.
+    public var basis: Basis
+    /// The parameters whose stated ranges bound the implied factor, first match wins (`ief_co2`, then `ef_co2`).
+    public var parameters: [FactorParameter]
+
+    /// Creates a declaration.
+    public init(basis: Basis, parameters: [FactorParameter]) {
+        self.basis = basis
+        self.parameters = parameters
+    }
 }
 
 extension CalculationMethod {
     /// No extra checks.
     public func validate(_ s: SignatureValues, _ context: PlanningContext) -> [PlannedDiagnostic] { [] }
+    /// Not checked for implied factors.
+    public func impliedFactor(_ template: LineTemplate) -> ImpliedFactor? { nil }
     /// The activity kind.
     public var activity: ActivityKind { spec.activity }
     /// Looks up one of the method's formulas by name.

@@ -6,8 +6,6 @@ public struct CalculationResult: Sendable {
     public var plan: Plan
     /// The lines, in canonical order, with their masses.
     public var lines: LineTable
-    /// Quality-check results (reference vs sectoral approach).
-    public var checks: [CheckResult]
     /// How many activity rows passed without an error: computed in full, or recorded as a notation key.
     public var usedRowCount: Int
     /// How many activity rows had an error in validation or planning. A row whose CH4 factor is missing still
@@ -273,13 +271,8 @@ public enum Calculator {
             plan.rejected[r] = true
         }
         let rejected = plan.rejected.lazy.filter { $0 }.count
-        var result = CalculationResult(table: table, plan: plan, lines: lines, checks: [], usedRowCount: n - rejected,
-                                       rejectedRowCount: rejected, factors: context.factors,
-                                       buckets: buckets)
-        let (checks, checkDiagnostics) = QualityChecks.referenceVsSectoral(result, regions: regions)
-        result.checks = checks
-        log.report(contentsOf: checkDiagnostics)
-        return result
+        return CalculationResult(table: table, plan: plan, lines: lines, usedRowCount: n - rejected,
+                                 rejectedRowCount: rejected, factors: context.factors, buckets: buckets)
     }
 
     /// Checks a signature against its method's spec, then lets the method plan it.

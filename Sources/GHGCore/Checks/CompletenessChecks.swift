@@ -42,8 +42,8 @@ public enum CompletenessChecks {
         var out: [CheckResult] = []
         for region in active.sorted() {
             for info in expected where !covered.contains(region + "|" + info.code.description) {
-                out.append(CheckResult(check: "completeness", region: region, year: latest,
-                    subject: info.code.description, value: 0, reference: 0, differencePct: nil, status: "missing",
+                out.append(CheckResult(check: "completeness", code: .completeness, region: region, year: latest,
+                    subject: info.code.description, location: regions[region]?.location, value: 0, reference: 0, differencePct: nil, status: "missing",
                     severity: "warning",
                     detail: "\(info.code) \(info.nameEN) (\(info.nameZH)) has no estimate and no notation key in "
                         + "\(latest); expected activity rows, or a row with value NO, NE, NA, IE or C and a note"))

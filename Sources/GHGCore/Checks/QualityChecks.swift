@@ -1,42 +1,3 @@
-/// The outcome of one quality check (DESIGN §9): a value against a reference, their difference and a status.
-public struct CheckResult: Hashable, Sendable {
-    /// The check's id (`reference_vs_sectoral`, `rollup_residual`).
-    public var check: String
-    /// Region code.
-    public var region: String
-    /// Year.
-    public var year: Int
-    /// What was compared: a fuel, or a category and gas.
-    public var subject: String
-    /// The value checked (the reference approach; a region's own total).
-    public var value: Double
-    /// What it is held against (the sectoral approach; the sum of the sub-regions).
-    public var reference: Double
-    /// `(value − reference) / reference × 100`, nil when the reference is zero.
-    public var differencePct: Double?
-    /// `ok`, `explain` or `large`.
-    public var status: String
-    /// `warning` for a finding a reviewer must look at, `info` otherwise.
-    public var severity: String
-    /// What lies behind a finding (the activity rows of a year-on-year change), for a person to read.
-    public var detail: String
-
-    /// Creates a result.
-    public init(check: String, region: String, year: Int, subject: String, value: Double, reference: Double,
-                differencePct: Double?, status: String, severity: String? = nil, detail: String = "") {
-        self.severity = severity ?? (status == "large" ? "warning" : "info")
-        self.detail = detail
-        self.check = check
-        self.region = region
-        self.year = year
-        self.subject = subject
-        self.value = value
-        self.reference = reference
-        self.differencePct = differencePct
-        self.status = status
-    }
-}
-
 /// Quality checks over computed lines.
 public enum QualityChecks {
     /// Reference approach against sectoral approach, per region, year and fuel (IPCC 2006 Vol.2 Ch.6;
@@ -104,8 +65,13 @@ public enum QualityChecks {
                         + "\(DecimalFormat.string(d))% (RA \(DecimalFormat.string(r)) t, SA \(DecimalFormat.string(s)) t); "
                         + "expected within ±\(DecimalFormat.string(largeAbove))% or an explanation"))
             }
-            results.append(CheckResult(check: "reference_vs_sectoral", region: k.region, year: k.year,
-                                       subject: k.item, value: r, reference: s, differencePct: d, status: status))
+            results.append(CheckResult(check: "reference_vs_sectoral", code: .referenceVsSectoral, region: k.region,
+                                       year: k.year, subject: k.item, location: loc, value: r, reference: s,
+                                       differencePct: d, status: status,
+                                       detail: status == "ok" ? "" : "reference approach (the region's fuel balance) "
+                                           + "against the sectoral fuel_combustion CO2 of the same fuel; expected within "
+                                           + "±\(DecimalFormat.string(explainAbove))%, else an explanation "
+                                           + "(stock changes, non-energy use, statistical differences)"))
         }
         return (results, diagnostics)
     }
@@ -137,8 +103,11 @@ public enum QualityChecks {
                 let pct: Double? = c == 0 ? nil : (o - c) / c * 100
                 let large = abs(o - c) > tolerance * max(abs(o), abs(c))
                 let subject = "\(k.node) \(k.gas)"
-                results.append(CheckResult(check: "rollup_residual", region: region.code, year: k.year, subject: subject,
-                                           value: o, reference: c, differencePct: pct, status: large ? "large" : "ok"))
+                results.append(CheckResult(check: "rollup_residual", code: .rollupResidual, region: region.code,
+                                           year: k.year, subject: subject, location: region.location, value: o,
+                                           reference: c, differencePct: pct, status: large ? "large" : "ok",
+                                           detail: large ? "the region's own total against the sum of its sub-regions; "
+                                               + "expected within \(DecimalFormat.string(tolerance * 100))%" : ""))
                 if large, k.gas == .all {
                     diagnostics.append(.warning(.rollupResidual, at: region.location,
                         "region \(region.code) \(k.year) \(k.node): own total \(DecimalFormat.string(o)) t CO2e vs "

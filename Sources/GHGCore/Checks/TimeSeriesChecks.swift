@@ -51,15 +51,18 @@ public enum TimeSeriesChecks {
         }
         guard !findings.isEmpty else { return [] }
         // The rows behind each finding: the lines of its region (with sub-regions) and category in both years,
-        // found with integer keys (region × node × which year).
+        // found through a dense slot table (region × node × which year), then summed per row in the slot.
         let nN = inv.nodes.count
         func code(_ region: Int, _ node: Int, _ year: Int) -> Int { (region * nN + node) * 2 + (year == latest ? 1 : 0) }
-        var wanted = Set<Int>()
+        var slotOf = [Int32](repeating: -1, count: inv.regionCodes.count * nN * 2)
+        var slotCount: Int32 = 0
         for f in findings {
-            wanted.insert(code(Int(f.key.region), Int(f.key.node), latest))
-            wanted.insert(code(Int(f.key.region), Int(f.key.node), latest - 1))
+            for y in [latest, latest - 1] {
+                let k = code(Int(f.key.region), Int(f.key.node), y)
+                if slotOf[k] < 0 { slotOf[k] = slotCount; slotCount += 1 }
+            }
         }
-        var rows: [Int: [Int: Double]] = [:]
+        var rows = [[Int32: Double]](repeating: [:], count: Int(slotCount))
         let plan = calc.plan, lines = calc.lines, table = calc.table
         let regionIndex = Dictionary(uniqueKeysWithValues: inv.regionCodes.enumerated().map { ($1, $0) })
         let nodeIndex = Dictionary(uniqueKeysWithValues: inv.nodes.enumerated().map { ($1, $0) })
@@ -81,28 +84,35 @@ public enum TimeSeriesChecks {
                 let t = Int(lines.template[i])
                 for region in targets[r]! {
                     for n in templateNodes[t] {
-                        let k = code(region, n, year)
+                        let slot = slotOf[code(region, n, year)]
                         // A row is ranked by the CO2e of its lines in the category.
-                        if wanted.contains(k) { rows[k, default: [:]][Int(lines.row[i]), default: 0] += abs(lines.mass[i] * weight[t]) }
+                        if slot >= 0 { rows[Int(slot)][lines.row[i], default: 0] += abs(lines.mass[i] * weight[t]) }
                     }
                 }
             }
         }
         struct Cell { var region: Int; var node: Int; var year: Int }
-        func top(_ c: Cell) -> String {
-            let list = (rows[code(c.region, c.node, c.year)] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            let shown = list.prefix(3).map { table.location($0.key).description }
+        func ranked(_ c: Cell) -> [(key: Int32, value: Double)] {
+            let slot = slotOf[code(c.region, c.node, c.year)]
+            return rows[Int(slot)].sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        }
+        func top(_ c: Cell, _ list: [(key: Int32, value: Double)]) -> String {
+            let shown = list.prefix(3).map { table.location(Int($0.key)).description }
             return "\(c.year): " + (shown.isEmpty ? "no rows" : shown.joined(separator: ", ")
                                     + (list.count > 3 ? " and \(list.count - 3) more" : ""))
         }
         return findings.map { f in
             let region = inv.regionCodes[Int(f.key.region)], node = inv.nodes[Int(f.key.node)]
             let limit = node == .total ? thresholds.totalPct : thresholds.categoryPct
+            let now = Cell(region: Int(f.key.region), node: Int(f.key.node), year: f.year)
+            let before = Cell(region: Int(f.key.region), node: Int(f.key.node), year: f.year - 1)
+            let nowRows = ranked(now), beforeRows = ranked(before)
             let detail = "change beyond ±\(DecimalFormat.string(limit)) % from \(f.year - 1); largest rows "
-                + top(Cell(region: Int(f.key.region), node: Int(f.key.node), year: f.year)) + "; "
-                + top(Cell(region: Int(f.key.region), node: Int(f.key.node), year: f.year - 1))
-            return CheckResult(check: "year_on_year", region: region, year: f.year, subject: "\(node) GHG",
-                               value: f.after, reference: f.before, differencePct: f.pct, status: "large",
+                + top(now, nowRows) + "; " + top(before, beforeRows)
+            // The location is the largest row of the latest year (of the year before when the category vanished).
+            let first = (nowRows.first ?? beforeRows.first).map { table.location(Int($0.key)) }
+            return CheckResult(check: "year_on_year", code: .yearOnYear, region: region, year: f.year,
+                               subject: "\(node) GHG", location: first, value: f.after, reference: f.before, differencePct: f.pct, status: "large",
                                severity: "warning", detail: detail)
         }.sorted { ($0.region, $0.year, $0.subject) < ($1.region, $1.year, $1.subject) }
     }

@@ -308,7 +308,11 @@ public struct FactorLibrary: Sendable {
     }
 
     /// Finds the factor for an exact query (no overrides applied).
-    public func resolve(_ query: FactorQuery, lookupNote: String? = nil) -> Result<ResolvedFactor, FactorLookupError> {
+    ///
+    /// With `accepting`, rows it rejects are passed over as if absent (``range(for:)`` finds the first row that
+    /// states a range).
+    public func resolve(_ query: FactorQuery, lookupNote: String? = nil,
+                        accepting: ((FactorRow) -> Bool)? = nil) -> Result<ResolvedFactor, FactorLookupError> {
         let start = regions.chain(from: query.region)
         var skipped: [FactorRow] = []
         for (i, set) in sets.enumerated() {
@@ -318,6 +322,7 @@ public struct FactorLibrary: Sendable {
             var best: [(Int, [Int])] = []
             for index in candidates {
                 let row = set.rows[index]
+                if let accepting, !accepting(row) { continue }
                 guard let score = Self.score(row, query, chain) else { continue }
                 if let d = query.dimension, row.unit.dimension != d {
                     if set.info.isProjectSet { skipped.append(row) }
@@ -339,6 +344,12 @@ public struct FactorLibrary: Sendable {
                                            skippedProjectRows: skipped))
         }
         return .failure(.missing(query, stack: stackIDs))
+    }
+
+    /// The most specific row of the first set in the stack that matches `query` and states `low` and `high`: the
+    /// range an implied factor is held against. Nil when no set has one (or two rows tie).
+    public func range(for query: FactorQuery) -> ResolvedFactor? {
+        try? resolve(query, accepting: { $0.low != nil && $0.high != nil }).get()
     }
 
     /// The specificity of a matching row, compared lexicographically; nil when the row does not match.

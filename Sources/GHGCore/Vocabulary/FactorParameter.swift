@@ -37,6 +37,13 @@ public struct FactorParameter: RawRepresentable, Hashable, Comparable, Sendable,
     public static let efCH4 = FactorParameter("ef_ch4")
     /// N2O emission factor per unit of activity (energy, volume, mass, head; N2O-N per N as a fraction).
     public static let efN2O = FactorParameter("ef_n2o")
+    /// A plausibility range for implied CO2 emission factors (emissions ÷ activity): `low` and `high` are what the
+    /// `implied_factor` check holds a category's implied factor against; never used to compute a line.
+    public static let iefCO2 = FactorParameter("ief_co2")
+    /// A plausibility range for implied CH4 emission factors (see ``iefCO2``).
+    public static let iefCH4 = FactorParameter("ief_ch4")
+    /// A plausibility range for implied N2O emission factors (see ``iefCO2``).
+    public static let iefN2O = FactorParameter("ief_n2o")
     /// CF4 emission factor per mass of product (aluminium).
     public static let efCF4 = FactorParameter("ef_cf4")
     /// C2F6 emission factor per mass of product (aluminium).
@@ -355,6 +362,9 @@ extension FactorParameter {
                                              "carbon mass per energy, e.g. tC/TJ")], "carbon content per energy")
         r[.oxidation] = ParameterSpec(fraction, range: .fraction, "carbon oxidation fraction")
         r[.efCO2] = ParameterSpec(gasFactor(.co2, "CO2"), "CO2 emission factor")
+        r[.iefCO2] = ParameterSpec(gasFactor(.co2, "CO2"), "plausible implied CO2 emission factor (a range)")
+        r[.iefCH4] = ParameterSpec(gasFactor(.ch4, "CH4"), "plausible implied CH4 emission factor (a range)")
+        r[.iefN2O] = ParameterSpec(gasFactor(.n2o, "N2O"), "plausible implied N2O emission factor (a range)")
         r[.efCH4] = ParameterSpec(gasFactor(.ch4, "CH4") + [u(.volume / .mass, "CH4 volume per mass, e.g. m3/t")],
                                   "CH4 emission factor")
         r[.efN2O] = ParameterSpec(gasFactor(.n2o, "N2O")

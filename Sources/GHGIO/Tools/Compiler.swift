@@ -60,8 +60,8 @@ public struct Compilation: Sendable {
     public var threads = 1
     /// Target statuses.
     public var targets: [TargetResult] = []
-    /// Roll-up residual checks.
-    public var rollupChecks: [CheckResult] = []
+    /// The findings of every quality check (``InventoryChecks``), as `checks.csv` lists them.
+    public var checks: [CheckResult] = []
     /// Every diagnostic (bounded).
     public var log: DiagnosticLog
     /// Names the activity files wrote that resolved to ids (`原煤` → `raw_coal`).
@@ -170,18 +170,16 @@ public enum Compiler {
                     + SocioEconomicData.knownSeries.keys.sorted().joined(separator: ", ")
                     + "), a custom indicator's series, or a target's indicator key"))
         }
-        var (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: project.regions,
-                                                                        tolerance: project.config.rollupTolerance)
-        rollup += TimeSeriesChecks.yearOnYear(inventory, calc: result, regions: project.regions,
-                                              years: project.config.years,
-                                              gwp: { reference.gwp.value(of: $0, in: gwp)?.gwp100 },
-                                              thresholds: project.config.yearOnYear)
-        rollup += CompletenessChecks.check(result, regions: project.regions, categories: reference.categories,
-                                           years: project.config.years)
+        let (checks, checkDiagnostics) = InventoryChecks.run(
+            result, inventory: inventory, regions: project.regions, categories: reference.categories,
+            items: Dictionary(reference.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            years: project.config.years, gwp: { reference.gwp.value(of: $0, in: gwp)?.gwp100 },
+            settings: InventoryChecks.Settings(rollupTolerance: project.config.rollupTolerance,
+                                               yearOnYear: project.config.yearOnYear))
         timer.mark("indicators, targets, checks")
         // The same chain-link problem is found once per region and year that needs it: report it once.
         var seen = Set<Diagnostic>()
-        log.report(contentsOf: (d + rollupDiagnostics).filter { seen.insert($0).inserted })
+        log.report(contentsOf: (d + checkDiagnostics).filter { seen.insert($0).inserted })
         var c = Compilation(project: project, reference: reference, stack: stack, calculation: result,
                             inventory: inventory, gwp: gwp, log: log)
         c.indicators = indicators
@@ -189,7 +187,7 @@ public enum Compiler {
         c.energy = energy
         c.threads = options.threads
         c.targets = targets
-        c.rollupChecks = rollup
+        c.checks = checks
         c.aliases = aliases
         c.categoryCells = KeyCategoryWriter.cells(c)
         timer.mark("key categories and uncertainty")

@@ -336,14 +336,16 @@ public enum OutputWriter {
         return w.text
     }
 
-    /// `checks.csv`: quality-check results (reference vs sectoral approach, roll-up residuals).
+    /// `checks.csv`: the findings of every quality check (``InventoryChecks``), one per row: the check and its code,
+    /// severity, region, year, subject, the input it points at, the numbers and what to look at.
     public static func checksCSV(_ checks: [CheckResult]) -> String {
-        var w = CSVWriter(header: ["check", "region", "year", "subject", "value", "reference", "difference",
-                                   "difference_pct", "status", "severity", "detail"])
+        var w = CSVWriter(header: ["check", "code", "severity", "region", "year", "subject", "location", "value",
+                                   "reference", "difference", "difference_pct", "status", "detail"])
         for c in checks {
-            w.row([c.check, c.region, String(c.year), c.subject, DecimalFormat.string(c.value),
-                   DecimalFormat.string(c.reference), DecimalFormat.string(c.value - c.reference),
-                   c.differencePct.map(DecimalFormat.string) ?? "", c.status, c.severity, c.detail])
+            w.row([c.check, c.code.rawValue, c.severity, c.region, String(c.year), c.subject,
+                   c.location?.description ?? "", DecimalFormat.string(c.value), DecimalFormat.string(c.reference),
+                   DecimalFormat.string(c.value - c.reference), c.differencePct.map(DecimalFormat.string) ?? "",
+                   c.status, c.detail])
         }
         return w.text
     }
@@ -466,7 +468,7 @@ public enum OutputWriter {
         case "lineage.jsonl": lineageJSONL(c, into: &sink)
         case "energy.csv": energyCSV(c, into: &sink)
         case "notation.csv": sink.write(Array(notationCSV(c.calculation).utf8))
-        case "checks.csv": sink.write(Array(checksCSV((c.calculation?.checks ?? []) + c.rollupChecks).utf8))
+        case "checks.csv": sink.write(Array(checksCSV(c.checks).utf8))
         case "indicators.csv": indicatorsCSV(c.indicators, into: &sink)
         case "targets.csv": sink.write(Array(targetsCSV(c.targets).utf8))
         case "key_categories.csv": KeyCategoryWriter.keyCategories(c, into: &sink)

@@ -73,7 +73,7 @@ public enum Summary {
                     + "\(r.status.rawValue)\(r.actual.map { " (\(format($0)) in \(r.latestYear!))" } ?? "")\n"
             }
         }
-        let findings = (calc.checks + c.rollupChecks).filter { $0.severity == "warning" }
+        let findings = c.checks.filter { $0.severity == "warning" }
         if !findings.isEmpty {
             let byCheck = Dictionary(grouping: findings, by: \.check).sorted { $0.key < $1.key }
                 .map { "\($0.value.count) \($0.key)" }

@@ -49,6 +49,18 @@ public struct FuelCombustion: CalculationMethod {
                 + "农业机械) or 1.A.4.c.iii (fishing vessels)")]
     }
 
+    /// CO2, CH4 and N2O per energy, held against a plausibility range (`ief_co2`, `ief_ch4`, `ief_n2o`) or the range of
+    /// the IPCC emission factor for the fuel (`ef_co2`, `ef_ch4`, `ef_n2o`): a China carbon content and oxidation
+    /// give a CO2 factor that can be compared with IPCC 2006 Table 1.4.
+    public func impliedFactor(_ template: LineTemplate) -> ImpliedFactor? {
+        switch template.gas {
+        case .co2: ImpliedFactor(basis: .energy, parameters: [.iefCO2, .efCO2])
+        case .ch4: ImpliedFactor(basis: .energy, parameters: [.iefCH4, .efCH4])
+        case .n2o: ImpliedFactor(basis: .energy, parameters: [.iefN2O, .efN2O])
+        default: nil
+        }
+    }
+
     /// Plans the CO2, CH4 and N2O lines and the energy accounting of a signature.
     public func plan(_ p: inout RowPlanner) {
         guard let energy = p.fuelEnergy() else { return }
