@@ -56,7 +56,7 @@ struct ChecksTests {
         #expect(errors.contains("ghg-project.json: error: checks.year_on_year_total_pct: -1 is not a percentage; expected a positive number such as 10 [project-file]"), "\(errors)")
     }
 
-    @Test("completeness: a category of sectors 1–4 without lines or a notation key in the latest year is a finding; a NO row covers it")
+    @Test("completeness: a category of sectors 1–4 without lines or a notation key in an inventory year is a finding naming the years; NO rows cover it")
     func completeness() throws {
         let (_, checks) = try compile(Self.rows)
         let missing = checks.filter { $0["check"] == "completeness" && $0["region"] == "510802" }
@@ -65,10 +65,18 @@ struct ChecksTests {
         #expect(missing.map { $0["subject"]! }.prefix(3) == ["1.B", "1.C", "2.B"])
         let e = try #require(missing.first { $0["subject"] == "4.E" })
         #expect(e["year"] == "2022" && e["severity"] == "warning" && e["status"] == "missing")
-        #expect(e["detail"]?.hasPrefix("4.E ") == true && e["detail"]?.hasSuffix(" has no estimate and no notation key in 2022; expected activity rows, or a row with value NO, NE, NA, IE or C and a note") == true, "\(e)")
-        let (_, withKey) = try compile(Self.rows + ["510802,2022,4.E,direct_emission,CO2,NO,,county survey,no other waste treatment,"])
-        #expect(withKey.filter { $0["check"] == "completeness" && $0["region"] == "510802" }.count == 17)
-        #expect(!withKey.contains { $0["check"] == "completeness" && $0["subject"] == "4.E" && $0["region"] == "510802" })
+        #expect(e["detail"] == "4.E Other (Please Specify) (其他（请注明）) has no estimate and no notation key in 2021–2022; "
+                    + "expected activity rows, or a row with value NO, NE, NA, IE or C and a note", "\(e)")
+        // A NO row for 2022 leaves 2021 missing (the finding's year is then 2021); one for each year covers 4.E.
+        let no2022 = "510802,2022,4.E,direct_emission,CO2,NO,,county survey,no other waste treatment,"
+        let (_, one) = try compile(Self.rows + [no2022])
+        let e1 = try #require(one.first { $0["check"] == "completeness" && $0["subject"] == "4.E" && $0["region"] == "510802" })
+        #expect(e1["year"] == "2021" && e1["detail"]?.contains("no notation key in 2021;") == true, "\(e1)")
+        let (_, both) = try compile(Self.rows + [no2022, no2022.replacingOccurrences(of: ",2022,", with: ",2021,")])
+        #expect(both.filter { $0["check"] == "completeness" && $0["region"] == "510802" }.count == 17)
+        #expect(!both.contains { $0["check"] == "completeness" && $0["subject"] == "4.E" && $0["region"] == "510802" })
+        // Years apart are listed as runs of consecutive inventory years.
+        #expect(CompletenessChecks.spans([2005, 2020, 2021, 2023], of: [2005, 2020, 2021, 2022, 2023]) == "2005–2021, 2023")
     }
 
     // MARK: checks over factors and rows, through the shipped stack
