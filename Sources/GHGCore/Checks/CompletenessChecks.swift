@@ -6,7 +6,7 @@ public enum CompletenessChecks {
     /// naming the category, the years it lacks and the fix (a row, or `NO`/`NE`/`NA`/`IE`/`C` with a note). The
     /// finding's year is the latest year missing.
     ///
-    /// - Complexity: O(lines + rows × region depth + regions × categories × years).
+    /// - Complexity: O(lines + (templates per block + notation rows) × region depth + regions × categories × years).
     public static func check(_ calc: CalculationResult, regions: RegionTree, categories: CategoryTable,
                              years: [Int]) -> [CheckResult] {
         let years = years.sorted()
@@ -15,44 +15,46 @@ public enum CompletenessChecks {
         let expected = categories.all.filter {
             $0.code.depth == 2 && ["1", "2", "3", "4"].contains($0.code.lineage[0].description)
         }
-        // Covered (region, year, category at two segments) of every year, from lines and notation-key rows: first
-        // the distinct (region, year, template or category) keys with integers, then their roll-up.
-        // A line counts in its template's category (a population row's lines reach 3.A and 3.C), a notation-key
-        // row in its own.
-        struct Key: Hashable { var region: Int32; var year: Int32; var other: Int32 }
-        var fromLines = Set<Key>(), fromKeys = Set<Key>()
+        // Covered (region, year, category at two segments), as a flat table over the tree's regions, the inventory
+        // years and the expected categories, filled from lines (in their template's category: a population row's
+        // lines reach 3.A and 3.C), once per template and region-year block, and from notation-key rows (in their
+        // own category), then carried up each region's roll-up targets.
+        let codes = regions.all.map(\.code)
+        let regionIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        let categoryIndex = Dictionary(uniqueKeysWithValues: expected.enumerated().map { ($1.code.description, $0) })
+        func twoSegments(_ c: CategoryCode) -> Int {
+            c.lineage.count >= 2 ? categoryIndex[c.lineage[1].description] ?? -1 : -1
+        }
+        let templateCategory = plan.lineTemplates.map { twoSegments($0.category) }
+        let symbolCategory = table.symbols.categories.map(twoSegments)
+        let nY = years.count, nC = expected.count
+        var covered = [Bool](repeating: false, count: codes.count * nY * nC)
+        var active = [Bool](repeating: false, count: codes.count)
+        let targets: [[Int]] = table.symbols.regions.map { r in
+            regions.rollUpTargets(of: r).compactMap { regionIndex[$0] }
+        }
+        func cover(_ regionSymbol: Int32, _ year: Int32, _ category: Int) {
+            guard let y = yearIndex[Int(year)] else { return }
+            for r in targets[Int(regionSymbol)] {
+                active[r] = true
+                if category >= 0 { covered[(r * nY + y) * nC + category] = true }
+            }
+        }
         var stamp = [Int32](repeating: -1, count: plan.lineTemplates.count)
         for b in 0..<lines.blockRegion.count {
             for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) where stamp[Int(lines.template[i])] != Int32(b) {
                 stamp[Int(lines.template[i])] = Int32(b)
-                fromLines.insert(Key(region: lines.blockRegion[b], year: lines.blockYear[b], other: lines.template[i]))
+                cover(lines.blockRegion[b], lines.blockYear[b], templateCategory[Int(lines.template[i])])
             }
         }
         for r in plan.notationRows {
-            fromKeys.insert(Key(region: table.region[Int(r)], year: table.year[Int(r)], other: table.category[Int(r)]))
-        }
-        let pairs = fromLines.map { ($0.region, $0.year, plan.lineTemplates[Int($0.other)].category) }
-            + fromKeys.map { ($0.region, $0.year, table.symbols.categories[Int($0.other)]) }
-        struct Covered: Hashable { var region: String; var year: Int32; var category: String }
-        var covered = Set<Covered>()
-        var active = Set<String>()
-        var targets: [Int32: [String]] = [:]
-        for (regionSymbol, year, category) in pairs {
-            if targets[regionSymbol] == nil {
-                targets[regionSymbol] = regions.rollUpTargets(of: table.symbols.regions[Int(regionSymbol)])
-            }
-            let lineage = category.lineage
-            for r in targets[regionSymbol]! {
-                active.insert(r)
-                if lineage.count >= 2 { covered.insert(Covered(region: r, year: year, category: lineage[1].description)) }
-            }
+            cover(table.region[Int(r)], table.year[Int(r)], symbolCategory[Int(table.category[Int(r)])])
         }
         var out: [CheckResult] = []
-        for region in active.sorted() {
-            for info in expected {
-                let missing = years.filter {
-                    !covered.contains(Covered(region: region, year: Int32($0), category: info.code.description))
-                }
+        for (r, region) in codes.enumerated() where active[r] {
+            for (k, info) in expected.enumerated() {
+                let missing = years.indices.filter { !covered[(r * nY + $0) * nC + k] }.map { years[$0] }
                 guard let last = missing.last else { continue }
                 out.append(CheckResult(check: "completeness", code: .completeness, region: region, year: last,
                     subject: info.code.description, location: regions[region]?.location, value: 0,

@@ -10,31 +10,66 @@
 /// Both are found per line template (the factor rows of a template are the same for every row that uses it), and a
 /// finding names the smallest region that holds every row using it.
 enum FactorChecks {
-    /// Where a template is used: one entry per region-year block.
-    struct Use {
-        var template: Int32
-        var region: Int32
-        var year: Int32
-        var firstRow: Int32
-        var lines: Int
+    /// Which templates are used in which inventory years, with a first row of each: one entry per template and
+    /// year, so its size does not grow with the rows.
+    struct Usage {
+        /// The inventory years that have lines, sorted.
+        var years: [Int]
+        /// Per template × year (`t * years.count + y`): the first row of a line using it, or -1.
+        var firstRow: [Int32]
+        /// Per template: its first row in any year, or -1.
+        var anyRow: [Int32]
+
+        /// Whether template `t` is used in year index `y`.
+        func row(_ t: Int, _ y: Int) -> Int32 { firstRow[t * years.count + y] }
     }
 
-    /// The uses of every template, block by block.
+    /// The usage of every template.
     ///
     /// - Complexity: O(lines).
-    static func uses(_ calc: CalculationResult) -> [Use] {
+    static func usage(_ calc: CalculationResult) -> Usage {
         let lines = calc.lines
-        var stamp = [Int32](repeating: -1, count: calc.plan.lineTemplates.count)
-        var index = [Int](repeating: 0, count: calc.plan.lineTemplates.count)
-        var out: [Use] = []
+        let nT = calc.plan.lineTemplates.count
+        let years = Set(lines.blockYear.map(Int.init)).sorted()
+        let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        var first = [Int32](repeating: -1, count: nT * max(years.count, 1))
+        var any = [Int32](repeating: -1, count: nT)
         for b in 0..<lines.blockRegion.count {
+            let y = yearIndex[Int(lines.blockYear[b])]!
             for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) {
                 let t = Int(lines.template[i])
-                if stamp[t] == Int32(b) { out[index[t]].lines += 1; continue }
-                stamp[t] = Int32(b)
-                index[t] = out.count
-                out.append(Use(template: Int32(t), region: lines.blockRegion[b], year: lines.blockYear[b],
-                               firstRow: lines.row[i], lines: 1))
+                if first[t * years.count + y] < 0 { first[t * years.count + y] = lines.row[i] }
+                if any[t] < 0 { any[t] = lines.row[i] }
+            }
+        }
+        return Usage(years: years, firstRow: first, anyRow: any)
+    }
+
+    /// Where the lines of some templates (in some years) are: regions, years, line count and the first row, for the
+    /// findings only.
+    struct Spread {
+        var regions: Set<String> = []
+        var years: Set<Int> = []
+        var lines = 0
+        var first: InputLocation?
+    }
+
+    /// The spread of every key that `key(template, year)` gives for a line (nil: not wanted).
+    ///
+    /// - Complexity: O(lines).
+    static func spread<K: Hashable>(_ calc: CalculationResult, _ key: (Int, Int) -> K?) -> [K: Spread] {
+        let lines = calc.lines, table = calc.table
+        var out: [K: Spread] = [:]
+        for b in 0..<lines.blockRegion.count {
+            let year = Int(lines.blockYear[b])
+            let region = table.symbols.regions[Int(lines.blockRegion[b])]
+            for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) {
+                guard let k = key(Int(lines.template[i]), year) else { continue }
+                let at = table.location(Int(lines.row[i]))
+                out[k, default: Spread()].regions.insert(region)
+                out[k]!.years.insert(year)
+                out[k]!.lines += 1
+                if out[k]!.first.map({ at < $0 }) ?? true { out[k]!.first = at }
             }
         }
         return out
@@ -51,8 +86,8 @@ enum FactorChecks {
         return common.first ?? sorted[0]
     }
 
-    /// "12 rows in 3 regions (first at activity/energy.csv:4)".
-    static func usage(lines: Int, regions: Int, first: InputLocation) -> String {
+    /// "12 lines in 3 regions (first at activity/energy.csv:4)".
+    static func spreadText(lines: Int, regions: Int, first: InputLocation) -> String {
         (lines == 1 ? "1 line" : "\(lines) lines") + " in " + (regions == 1 ? "1 region" : "\(regions) regions")
             + " (first at \(first))"
     }
@@ -60,23 +95,16 @@ enum FactorChecks {
     /// `implied_factor` findings, in template order.
     ///
     /// - Complexity: O(lines) plus one range lookup per checked template.
-    static func impliedFactors(_ calc: CalculationResult, uses: [Use], regions: RegionTree) -> [CheckResult] {
+    static func impliedFactors(_ calc: CalculationResult, usage: Usage, regions: RegionTree) -> [CheckResult] {
         let plan = calc.plan, table = calc.table, lines = calc.lines, factors = calc.factors
         let s = table.symbols
-        // The range of each template whose method declares an implied factor, from its first use.
+        // The range of each template whose method declares an implied factor, from its first row.
         struct Range { var row: ResolvedFactor; var basis: ImpliedFactor.Basis; var item: String }
         var range = [Range?](repeating: nil, count: plan.lineTemplates.count)
-        var decided = [Bool](repeating: false, count: plan.lineTemplates.count)
-        var usesOf = [[Int]](repeating: [], count: plan.lineTemplates.count)
-        for (k, u) in uses.enumerated() {
-            let t = Int(u.template)
-            usesOf[t].append(k)
-            if decided[t] { continue }
-            decided[t] = true
-            let template = plan.lineTemplates[t]
+        for (t, template) in plan.lineTemplates.enumerated() where usage.anyRow[t] >= 0 {
             guard template.scope == .total || template.scope == .memoBiomass,
                   let declared = MethodRegistry.methods[template.method]?.impliedFactor(template) else { continue }
-            let r = Int(u.firstRow)
+            let r = Int(usage.anyRow[t])
             for parameter in declared.parameters {
                 let (q, _) = factors.query(parameter, item: table.itemOf(r), category: s.categories[Int(table.category[r])],
                                            technology: table.technologyOf(r), region: table.regionOf(r),
@@ -106,66 +134,82 @@ enum FactorChecks {
             mass[t] += lines.mass[i]
             basis[t] += b
         }
-        var out: [CheckResult] = []
+        // The templates outside their range, then where their lines are.
+        var outside: [Int] = []
         for t in 0..<plan.lineTemplates.count {
             guard let rg = range[t], measured[t], basis[t] > 0 else { continue }
-            let template = plan.lineTemplates[t]
             let f = rg.row.row
             let implied = mass[t] / basis[t]
-            let scale = f.unit.toBase(1)
             let low = f.unit.toBase(f.low!), high = f.unit.toBase(f.high!)
-            guard implied < low * (1 - 1e-12) || implied > high * (1 + 1e-12) else { continue }
+            if implied < low * (1 - 1e-12) || implied > high * (1 + 1e-12) { outside.append(t) }
+        }
+        guard !outside.isEmpty else { return [] }
+        let wanted = Set(outside)
+        let spread = spread(calc) { t, _ in wanted.contains(t) ? t : nil }
+        return outside.map { t in
+            let rg = range[t]!, template = plan.lineTemplates[t], f = rg.row.row
+            let implied = mass[t] / basis[t]
+            let low = f.unit.toBase(f.low!)
             let bound = implied < low ? f.low! : f.high!
-            let shown = implied / scale
-            let tu = usesOf[t].map { uses[$0] }
-            let regionCodes = Set(tu.map { s.regions[Int($0.region)] })
-            let years = Set(tu.map { Int($0.year) }).sorted()
-            let first = tu.map { table.location(Int($0.firstRow)) }.min()!
+            let shown = implied / f.unit.toBase(1)
+            let sp = spread[t]!
+            let years = sp.years.sorted()
             let formula = MethodRegistry.formulas[Int(template.formula)]
             let made = zip(formula.expression.slotLabels, template.factors).map { label, id in
                 "\(label) at \(factors.row(id).location) (\(factors.set(of: id).id))"
             }
-            let lineCount = tu.reduce(0) { $0 + $1.lines }
-            out.append(CheckResult(check: "implied_factor", code: .impliedFactor,
-                region: commonRegion(regionCodes, regions), year: years.last!,
-                subject: "\(template.category) \(rg.item) \(template.gas)", location: first,
+            return CheckResult(check: "implied_factor", code: .impliedFactor,
+                region: commonRegion(sp.regions, regions), year: years.last!,
+                subject: "\(template.category) \(rg.item) \(template.gas)", location: sp.first,
                 value: shown, reference: bound, differencePct: (shown - bound) / bound * 100, status: "outside",
                 severity: "warning",
                 detail: "implied \(template.gas) factor \(DecimalFormat.readable(shown)) \(f.unit.symbol) ("
                     + "\(formula.name): " + made.joined(separator: ", ") + ") is outside "
                     + "\(DecimalFormat.string(f.low!))–\(DecimalFormat.string(f.high!)) \(f.unit.symbol) of "
                     + "'\(f.parameter)' at \(f.location) (\(rg.row.set.id)); "
-                    + usage(lines: lineCount, regions: regionCodes.count, first: first)
+                    + spreadText(lines: sp.lines, regions: sp.regions.count, first: sp.first!)
                     + (years.count > 1 ? ", years \(years.first!)–\(years.last!)" : "")
                     + "; expected a factor within the range, or a reason (a measured fuel quality) in the factor "
-                    + "row's note"))
+                    + "row's note")
         }
-        return out
     }
 
     /// `factor_year` findings, by factor row and inventory year.
     ///
-    /// - Complexity: O(uses × slots).
-    static func factorYears(_ calc: CalculationResult, uses: [Use], regions: RegionTree) -> [CheckResult] {
-        let plan = calc.plan, table = calc.table, factors = calc.factors
+    /// - Complexity: O(templates × years × dated slots), plus O(lines) when there are findings.
+    static func factorYears(_ calc: CalculationResult, usage: Usage, regions: RegionTree) -> [CheckResult] {
+        let plan = calc.plan, factors = calc.factors
         struct Key: Hashable { var factor: FactorRowID; var year: Int }
-        struct Acc { var regions: Set<String> = []; var lines = 0; var first: InputLocation? }
-        var found: [Key: Acc] = [:]
+        // The factor rows of each template that restrict years (most rows do not), and the years they are far from.
         var gapOf: [Key: Int] = [:]
-        for u in uses {
-            let year = Int(u.year)
-            for id in plan.lineTemplates[Int(u.template)].factors {
-                let key = Key(factor: id, year: year)
-                let gap: Int
-                if let g = gapOf[key] { gap = g } else {
-                    gap = PlanningSupport.yearGap(factors.row(id), year) ?? 0
-                    gapOf[key] = gap
+        var far: [Int: [FactorRowID]] = [:]  // template × year index → the factor rows too far from it
+        for (t, template) in plan.lineTemplates.enumerated() {
+            let dated = template.factors.map { ($0, factors.row($0)) }.filter { $0.1.hasYears }
+            guard !dated.isEmpty else { continue }
+            for (y, year) in usage.years.enumerated() where usage.row(t, y) >= 0 {
+                for (id, row) in dated {
+                    let gap = PlanningSupport.yearGap(row, year) ?? 0
+                    guard gap > 3 else { continue }
+                    gapOf[Key(factor: id, year: year)] = gap
+                    far[t * usage.years.count + y, default: []].append(id)
                 }
-                guard gap > 3 else { continue }
-                let at = table.location(Int(u.firstRow))
-                found[key, default: Acc()].regions.insert(table.symbols.regions[Int(u.region)])
-                found[key, default: Acc()].lines += u.lines
-                if found[key]!.first.map({ at < $0 }) ?? true { found[key]!.first = at }
+            }
+        }
+        guard !far.isEmpty else { return [] }
+        let yearIndex = Dictionary(uniqueKeysWithValues: usage.years.enumerated().map { ($1, $0) })
+        // Where the lines of the far template-years are, then by factor row and year.
+        let spread = spread(calc) { t, year -> Int? in
+            let k = t * usage.years.count + yearIndex[year]!
+            return far[k] == nil ? nil : k
+        }
+        var found: [Key: Spread] = [:]
+        for (k, sp) in spread {
+            let year = usage.years[k % usage.years.count]
+            for id in far[k]! {
+                let key = Key(factor: id, year: year)
+                found[key, default: Spread()].regions.formUnion(sp.regions)
+                found[key]!.lines += sp.lines
+                if found[key]!.first.map({ sp.first! < $0 }) ?? true { found[key]!.first = sp.first }
             }
         }
         return found.keys.sorted { ($0.year, $0.factor) < ($1.year, $1.factor) }.map { key in
@@ -179,7 +223,7 @@ enum FactorChecks {
                 severity: "warning",
                 detail: "factor '\(f.parameter)' at \(f.location) (\(factors.set(of: key.factor).id)) is for \(span), "
                     + "\(gap) years from the inventory year \(key.year); used by "
-                    + usage(lines: acc.lines, regions: acc.regions.count, first: acc.first!)
+                    + spreadText(lines: acc.lines, regions: acc.regions.count, first: acc.first!)
                     + "; expected a factor within 3 years: put a sourced \(key.year) row in the project's factors/ "
                     + "folder")
         }

@@ -42,20 +42,28 @@ public enum InventoryChecks {
     /// - Complexity: O(lines × region depth × category depth + rows + inventory cells).
     public static func run(_ calc: CalculationResult, inventory: Inventory, regions: RegionTree,
                            categories: CategoryTable, items: [String: Item], years: [Int],
-                           gwp: (Gas) -> Double?, settings: Settings = Settings())
+                           gwp: (Gas) -> Double?, settings: Settings = Settings(),
+                           mark: (String) -> Void = { _ in })
         -> (results: [CheckResult], diagnostics: [Diagnostic])
     {
         let (reference, referenceDiagnostics) = QualityChecks.referenceVsSectoral(calc, regions: regions)
+        mark("  check reference_vs_sectoral")
         let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: regions,
                                                                         tolerance: settings.rollupTolerance)
-        let uses = FactorChecks.uses(calc)
-        let results = reference + rollup
-            + CompletenessChecks.check(calc, regions: regions, categories: categories, years: years)
-            + TimeSeriesChecks.yearOnYear(inventory, calc: calc, regions: regions, years: years, gwp: gwp,
-                                          thresholds: settings.yearOnYear)
-            + FactorChecks.impliedFactors(calc, uses: uses, regions: regions)
-            + FactorChecks.factorYears(calc, uses: uses, regions: regions)
-            + RowChecks.check(calc, items: items)
-        return (results, referenceDiagnostics + rollupDiagnostics)
+        mark("  check rollup_residual")
+        let completeness = CompletenessChecks.check(calc, regions: regions, categories: categories, years: years)
+        mark("  check completeness")
+        let yearOnYear = TimeSeriesChecks.yearOnYear(inventory, calc: calc, regions: regions, years: years, gwp: gwp,
+                                                     thresholds: settings.yearOnYear)
+        mark("  check year_on_year")
+        let usage = FactorChecks.usage(calc)
+        let implied = FactorChecks.impliedFactors(calc, usage: usage, regions: regions)
+        mark("  check implied_factor")
+        let factorYears = FactorChecks.factorYears(calc, usage: usage, regions: regions)
+        mark("  check factor_year")
+        let rows = RowChecks.check(calc, items: items)
+        mark("  check rows")
+        return (reference + rollup + completeness + yearOnYear + implied + factorYears + rows,
+                referenceDiagnostics + rollupDiagnostics)
     }
 }

@@ -36,9 +36,16 @@ enum RowChecks {
         }
         let itemBiomass: [Bool?] = s.items.map { items[$0]?.isBiomass }
         let itemOil: [Bool] = s.items.map { items[$0]?.group == "oil" }
+        // Per text symbol, the biomass word a note names (notes are interned, so each is searched once).
+        let noteWord: [String?] = s.texts.map { text in
+            let lower = text.lowercased()
+            return biomassWords.first { lower.contains($0) }
+        }
+        let isCoarse: [Bool] = s.categories.map { $0 == coarse }
         // The facility column is optional (empty when no file has it).
         func facility(_ r: Int) -> Int32 { table.facility.isEmpty ? -1 : table.facility[r] }
         var present = [Int32](repeating: -1, count: s.categories.count)
+        let hasAncestors = ancestors.contains { !$0.isEmpty }
         var overlaps: [CheckResult] = [], pairs: [(measured: Int, calculated: Int)] = []
         var biomass: [CheckResult] = [], coarseRows: [CheckResult] = []
         for b in 0..<buckets.count {
@@ -49,9 +56,9 @@ enum RowChecks {
                 let r = Int(buckets.rows[i])
                 if !rejected[r], table.notation[r] == 0 { rows.append(r) }
             }
-            for r in rows { present[Int(table.category[r])] = Int32(b) }
+            for r in rows where hasAncestors { present[Int(table.category[r])] = Int32(b) }
             // Overlapping categories (livestock is an error in BoundaryChecks).
-            let children = rows.filter { r in
+            let children = !hasAncestors ? [] : rows.filter { r in
                 table.activity[r] != livestock && ancestors[Int(table.category[r])].contains { present[Int($0)] == Int32(b) }
             }
             for child in children {
@@ -82,8 +89,7 @@ enum RowChecks {
                 let item = Int(table.item[r])
                 // Fossil fuels whose note names a biomass fuel.
                 if itemBiomass[item] == false {
-                    let note = table.noteOf(r).lowercased()
-                    if let word = biomassWords.first(where: { note.contains($0) }) {
+                    if let word = noteWord[Int(table.note[r])] {
                         biomass.append(CheckResult(check: "biomass_as_fossil", code: .biomassAsFossil,
                             region: table.regionOf(r), year: Int(table.year[r]), subject: table.itemOf(r),
                             location: table.location(r, .item), value: table.baseValue(r), reference: 0,
@@ -95,7 +101,7 @@ enum RowChecks {
                     }
                 }
                 // Fuel in 1.A.4.c without a sub-category.
-                if table.activity[r] == combustion, s.categories[Int(table.category[r])] == coarse {
+                if table.activity[r] == combustion, isCoarse[Int(table.category[r])] {
                     let oil = itemOil[item]
                     coarseRows.append(CheckResult(check: "coarse_category", code: .coarseCategory,
                         region: table.regionOf(r), year: Int(table.year[r]), subject: "1.A.4.c \(table.itemOf(r))",
