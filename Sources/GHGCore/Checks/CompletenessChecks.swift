@@ -9,7 +9,8 @@ public enum CompletenessChecks {
     /// - Complexity: O(lines + (templates per block + notation rows) × region depth + regions × categories × years).
     public static func check(_ calc: CalculationResult, regions: RegionTree, categories: CategoryTable,
                              years: [Int]) -> [CheckResult] {
-        let years = years.sorted()
+        // A project may list a year twice (its manifest check warns): each counts once.
+        let years = Set(years).sorted()
         guard !years.isEmpty else { return [] }
         let table = calc.table, lines = calc.lines, plan = calc.plan
         let expected = categories.all.filter {
@@ -69,7 +70,7 @@ public enum CompletenessChecks {
 
     /// The missing years as runs of consecutive inventory years: `2005, 2020–2024`.
     public static func spans(_ missing: [Int], of years: [Int]) -> String {
-        let position = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        let position = Dictionary(years.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var runs: [[Int]] = []
         for y in missing {
             if let last = runs.last?.last, position[last]! + 1 == position[y]! { runs[runs.count - 1].append(y) }
