@@ -11,14 +11,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // The x86 SHA-extension block function of SHA-256 (Swift cannot emit those instructions).
         .target(name: "CSHA256"),
         // The calculation core: no package dependencies and no Foundation.
         .target(name: "GHGCore", dependencies: ["CSHA256"]),
-        // Reading and writing project folders, factor sets and outputs.
-        .target(name: "GHGIO", dependencies: ["GHGCore"]),
+        // SVG charts for the reports: no package dependencies and no Foundation.
+        .target(name: "GHGCharts"),
+        // Reading and writing project folders, factor sets and outputs; reports rendered with swift-mustache.
+        .target(name: "GHGIO", dependencies: ["GHGCore", "GHGCharts",
+                                              .product(name: "Mustache", package: "swift-mustache")]),
         // The command line: parse options, call one library function, print diagnostics.
         .executableTarget(
             name: "ghg",
@@ -32,6 +36,7 @@ let package = Package(
         .testTarget(name: "GHGIOTests", dependencies: ["GHGCore", "GHGIO", "GHGTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ghgTests", dependencies: ["ghg", "GHGCore", "GHGIO", "GHGTestSupport"]),
+        .testTarget(name: "GHGChartsTests", dependencies: ["GHGCharts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,7 +45,14 @@ func child(project: String, out: String, factors: String, threads: Int) -> Never
     guard c.succeeded, let inventory = c.inventory, let regions = c.project?.regions else {
         fail("the benchmark project has errors: \(c.log.sorted.prefix(3).map(\.description))")
     }
-    do { _ = try OutputWriter.write(c, to: out, threads: threads) } catch { fail("cannot write outputs: \(error)") }
+    // The default outputs of `ghg compile`, the reports included.
+    var d: [Diagnostic] = []
+    guard let dir = ReportTemplates.locate(factorsDirectory: factors),
+          let templates = ReportTemplates.load(directory: dir, categories: c.reference.categories, diagnostics: &d)
+    else { fail("cannot read the report templates beside \(factors): \(d.map(\.description))") }
+    do { _ = try OutputWriter.write(c, to: out, threads: threads, templates: templates) } catch {
+        fail("cannot write outputs: \(error)")
+    }
     var total = CompensatedSum()
     for root in regions.roots {
         for year in c.project!.config.years {

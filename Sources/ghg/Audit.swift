@@ -8,8 +8,9 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile under two factor stacks or two settings files and explain every change.",
         discussion: """
-            Writes audit.csv (every changed line and total with its cause) and audit.md (the same for reading) into \
-            --out. --from/--to compare two stacks; --from-config/--to-config compare two settings files (another \
+            Writes audit.csv (every changed line and total with its cause), audit.md (the same for reading) and \
+            audit.html (a bridge chart per year from the old total to the new, one bar per factor change, biggest \
+            first) into --out. --from/--to compare two stacks; --from-config/--to-config compare two settings files (another \
             grid-year mapping, caliber or stack in a copy of ghg-project.json). Exit status: 0 success, 1 input \
             errors (printed), 2 usage errors.
             """)
@@ -25,6 +26,8 @@ struct Audit: ParsableCommand {
     @Option(help: "A settings file for the second compile, e.g. a copy of ghg-project.json with another grid-year mapping.")
     var toConfig: String?
     @Option(help: "The output folder.") var out: String
+    @Option(help: "The report templates folder (default: Templates/reports beside the factor library).")
+    var templates: String?
 
     func run() throws {
         if let problem = OutputWriter.outputFolderProblem(out, inputs: [options.project, try options.factorsDirectory()]) {
@@ -47,8 +50,16 @@ struct Audit: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Auditor.csv(report).write(toFile: out + "/audit.csv", atomically: true, encoding: .utf8)
         try Auditor.markdown(report).write(toFile: out + "/audit.md", atomically: true, encoding: .utf8)
+        var written = [out + "/audit.csv", out + "/audit.md"]
+        if let t = try reportTemplates(explicit: templates, factors: try options.factorsDirectory(),
+                                       categories: b.reference.categories),
+           let inv = b.inventory, let top = Summary.topRegion(b, inventory: inv) {
+            try ReportWriter.auditHTML(report, top: top, regions: b.project?.regions, templates: t)
+                .write(toFile: out + "/audit.html", atomically: true, encoding: .utf8)
+            written.append(out + "/audit.html")
+        }
         print("\(report.lines.count) lines changed, \(report.totals.count) totals moved, "
-            + "\(report.indicators.count) indicator values changed; wrote \(out)/audit.csv, \(out)/audit.md")
+            + "\(report.indicators.count) indicator values changed; wrote " + written.joined(separator: ", "))
     }
 }
 

@@ -7,10 +7,11 @@ struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile a project into inventory.csv, lineage.jsonl, notation.csv, diagnostics.csv and manifest.json.",
         discussion: """
-            Writes into --out: inventory.csv (per region, year, category, gas and scope), lineage.jsonl (every line \
-            to its activity row, factor rows and formula), energy.csv, notation.csv, checks.csv, indicators.csv, \
-            targets.csv, diagnostics.csv and manifest.json (hashes of every input and output). After input errors \
-            only diagnostics.csv is written. Exit status: 0 success, 1 input errors (printed, cause first), 2 usage \
+            Writes into --out: inventory.csv (per region, year, category, gas and scope), summary.csv (the \
+            guideline's summary table per region and year), lineage.jsonl (every line to its activity row, factor \
+            rows and formula), energy.csv, notation.csv, checks.csv, indicators.csv, targets.csv, key_categories.csv, \
+            uncertainty_approach1.csv, diagnostics.csv, report.html (self-contained, with charts), report.md and \
+            manifest.json (hashes of every input and output). After input errors only diagnostics.csv is written. Exit status: 0 success, 1 input errors (printed, cause first), 2 usage \
             errors or an output folder that cannot be written.
             """)
 
@@ -31,6 +32,12 @@ struct Compile: ParsableCommand {
     @Flag(help: "Do not write lineage.jsonl (about 107 bytes per activity row; explain and audit recompute lines and do not need it).")
     var noLineage = false
 
+    @Flag(help: "Begin every CSV file with a UTF-8 byte-order mark, so that Excel opens it as UTF-8 (also \"excel_csv\": true in ghg-project.json).")
+    var excel = false
+
+    @Option(help: "The report templates folder (default: Templates/reports beside the factor library).")
+    var templates: String?
+
     func run() throws {
         let factors = try options.factorsDirectory()
         if let problem = OutputWriter.outputFolderProblem(out, inputs: [options.project, factors]) {
@@ -40,9 +47,11 @@ struct Compile: ParsableCommand {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: factors, gwp: gwp,
                                                          diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
+        let report = try reportTemplates(explicit: templates, factors: factors, categories: c.reference.categories)
         let written: [String]
         do {
-            written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [])
+            written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [],
+                                             templates: report, excel: excel)
         } catch {
             throw EnvironmentError(message: OutputWriter.plainMessage(error, doing: "write the outputs"))
         }

@@ -1,5 +1,8 @@
 import GHGTestSupport
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import GHGCore
 import GHGIO
 import Testing
@@ -67,6 +70,45 @@ struct AuditTests {
             #expect(t.attribution.count == 1)
             #expect(close(t.attribution.reduce(0) { $0 + $1.co2e }, t.change, rel: 1e-12))
         }
+    }
+
+    @Test("audit.html: one bridge per year of the region's total, one bar per factor change, biggest first, adding up")
+    func auditBridge() throws {
+        let p = try project(Self.rows)
+        defer { p.remove() }
+        // Two changes: raw coal 26.1 → 27.0 tC/TJ and diesel 20.2 → 20.0 tC/TJ.
+        let once = try editedSet("china-provincial-2011", file: "carbon_content.csv",
+                                 replacing: "carbon_content,raw_coal,,,,,,26.1,", with: "carbon_content,raw_coal,,,,,,27.0,")
+        defer { try? FileManager.default.removeItem(atPath: once) }
+        let path = once + "/carbon_content.csv"
+        try (try String(contentsOfFile: path, encoding: .utf8))
+            .replacingOccurrences(of: "carbon_content,diesel,,,,,,20.2,", with: "carbon_content,diesel,,,,,,20.0,")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let (report, _, b) = Auditor.audit(projectAt: p.root, from: nil,
+                                           to: [once, "china-energy-statistics", "china-grid", "ipcc-2006"],
+                                           options: CompileOptions(factorsDirectory: factorLibrary))
+        let r = try #require(report)
+        let html = ReportWriter.auditHTML(r, top: "510802", regions: b.project?.regions, templates: reportTemplates)
+        #expect(!html.contains("<script"))
+        // Well-formed, with a chart and a table row per bar.
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "") line \(parser.lineNumber)")
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)  // 2022 and 2005
+        // 2022: raw coal +64 166.652 t (10^6 t × 20.908 GJ/t × 0.9 tC/TJ × 0.93 × 44/12) and diesel
+        // 10^4 t × 43.33 GJ/t × (−0.2) tC/TJ × 0.98 × 44/12 = −311.4 t; biggest first.
+        let total = try #require(r.totals.first {
+            $0.key.region == "510802" && $0.key.year == 2022 && $0.key.node == .total && $0.key.gas == .all
+                && $0.key.scope == .total && $0.key.extent == .all
+        })
+        #expect(total.attribution.count == 2)
+        let section = try #require(html.components(separatedBy: "<h3>2022:").dropFirst().first)
+        let values = section.components(separatedBy: "data-value=\"").dropFirst()
+            .prefix(2).map { Double($0.prefix { $0 != "\"" })! }
+        #expect(values.count == 2)
+        #expect(close(values[0], 64_166.652, rel: 1e-9))
+        #expect(values[1] < 0 && abs(values[1]) < abs(values[0]))
+        #expect(close(values[0] + values[1], total.change, rel: 1e-12))
+        #expect(section.contains("carbon_content: carbon_content 26.1 tC/TJ"))
     }
 
     @Test("a changed carbon content moves only that fuel's CO2 lines, by the hand-worked delta")

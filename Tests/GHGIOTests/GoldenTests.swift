@@ -12,7 +12,7 @@ struct GoldenTests {
 
     static func render() -> (Compilation, [(String, String)]) {
         let c = Compiler.compile(projectAt: demo, options: CompileOptions(factorsDirectory: factorLibrary))
-        return (c, OutputWriter.render(c))
+        return (c, OutputWriter.render(c, templates: reportTemplates))
     }
 
     @Test("the demo compiles without errors; its only warnings are the base years' grid factors from 2012")
@@ -37,7 +37,12 @@ struct GoldenTests {
     @Test("every output matches its golden file byte for byte")
     func matchesGolden() throws {
         let (_, files) = Self.render()
-        for (name, text) in files { Golden.check(text, path: "Tests/GHGIOTests/Golden/demo-city/" + name) }
+        // report.html is checked for determinism and against the CSV files (ReportTests), not byte for byte
+        // against a golden file: its charts' geometry would make every chart tweak a 190 kB diff.
+        #expect(files.map(\.0).contains("report.html"))
+        for (name, text) in files where name != "report.html" {
+            Golden.check(text, path: "Tests/GHGIOTests/Golden/demo-city/" + name)
+        }
     }
 
     @Test("two runs give byte-identical outputs")

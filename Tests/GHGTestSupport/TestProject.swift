@@ -15,6 +15,18 @@ public let repositoryRoot: String = {
 /// The shipped factor library.
 public let factorLibrary = repositoryRoot + "/EmissionFactors"
 
+/// The shipped report templates (`Templates/reports`), read once.
+public let reportTemplates: ReportTemplates = {
+    var log = DiagnosticLog()
+    let reference = ReferenceReader.load(root: factorLibrary, log: &log)
+    var d: [Diagnostic] = []
+    guard let t = ReportTemplates.load(directory: repositoryRoot + "/Templates/reports",
+                                       categories: reference.categories, diagnostics: &d) else {
+        preconditionFailure("the report templates do not load: \(d.map(\.description))")
+    }
+    return t
+}()
+
 /// A throwaway project folder on disk, written from strings, compiled against the shipped factor library.
 public struct TestProject {
     /// The folder.
@@ -82,10 +94,12 @@ public struct TestProject {
     }
 
     /// Compiles, writes the outputs to a folder beside the project (never inside it) and returns that folder.
-    public func compileToDisk(gwp: GWPSet? = nil, threads: Int = 1) throws -> (Compilation, String) {
+    /// With `reports`, `summary.csv`, `report.html` and `report.md` too; with `excel`, CSV files with a byte-order mark.
+    public func compileToDisk(gwp: GWPSet? = nil, threads: Int = 1, reports: Bool = true,
+                              excel: Bool = false) throws -> (Compilation, String) {
         let c = compile(gwp: gwp, threads: threads)
         let out = root + "-out"
-        _ = try OutputWriter.write(c, to: out)
+        _ = try OutputWriter.write(c, to: out, templates: reports ? reportTemplates : nil, excel: excel)
         return (c, out)
     }
 
@@ -98,7 +112,8 @@ public struct TestProject {
 
 /// Reads a CSV output file into rows of named fields.
 public func readCSV(_ path: String) throws -> [[String: String]] {
-    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    if bytes.starts(with: OutputWriter.byteOrderMark) { bytes.removeFirst(3) }
     let (records, diagnostics) = CSVReader.parse(bytes, file: path)
     precondition(diagnostics.isEmpty, "output CSV does not parse: \(diagnostics)")
     guard let header = records.first?.fields else { return [] }

@@ -31,6 +31,9 @@ public struct ProjectConfig: Hashable, Sendable {
     /// The year-on-year thresholds of the time-series check (`"checks": {"year_on_year_category_pct": 10,
     /// "year_on_year_total_pct": 5}`).
     public var yearOnYear = TimeSeriesChecks.Thresholds()
+    /// Whether CSV outputs begin with a UTF-8 byte-order mark, so that Excel opens them as UTF-8
+    /// (`"excel_csv": true`; `ghg compile --excel` does the same for one run).
+    public var excelCSV = false
 
     /// Creates a configuration.
     public init(name: String, years: [Int], baseYears: [Int] = [2005, 2020], gwp: GWPSet = .ar5,

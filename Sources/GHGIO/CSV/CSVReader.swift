@@ -168,13 +168,43 @@ public struct CSVWriter: Sendable {
         text += "\n"
     }
 
-    /// A field, quoted when needed.
+    /// A field, quoted when needed, and made inert for spreadsheets: a text that begins with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return (`=HYPERLINK("x")`, `@SUM(A1)`) gets a leading apostrophe, so that no spreadsheet
+    /// evaluates it as a formula (OWASP, "CSV Injection"). Numbers (`-12.5`, `1e-05`, `-inf`) are left as they are.
+    ///
+    /// - Complexity: O(n) in the field's length.
     public static func escape(_ field: String) -> String {
+        var field = field
+        if let first = field.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
+            || first == 0x09 || first == 0x0D, !isNumber(field) {
+            field = "'" + field
+        }
         // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return field
         }
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a field is a number as the writers format them: an optional `-`, digits, an optional fraction and
+    /// exponent (`-12.5`, `1.5e-05`), or `-inf`.
+    static func isNumber(_ s: String) -> Bool {
+        if s == "-inf" { return true }
+        var u = Array(s.utf8)[...]
+        if u.first == 0x2D { u = u.dropFirst() }
+        func digits() -> Int {
+            var n = 0
+            while let c = u.first, c >= 0x30 && c <= 0x39 { u = u.dropFirst(); n += 1 }
+            return n
+        }
+        guard digits() > 0 else { return false }
+        if u.first == 0x2E { u = u.dropFirst(); guard digits() > 0 else { return false } }
+        if u.first == 0x65 || u.first == 0x45 {
+            u = u.dropFirst()
+            if u.first == 0x2B || u.first == 0x2D { u = u.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return u.isEmpty
     }
 }
 

@@ -31,7 +31,7 @@ public enum ProjectReader {
     static let knownKeys: Set<String> = ["name", "description", "years", "base_years", "gwp", "factor_stack",
                                          "factor_lookup", "co2_intensity_scope", "gdp_price_base",
                                          "approx_tolerance", "rollup_tolerance", "indicators", "calibers",
-                                         "landfill_method", "uncertainty", "checks"]
+                                         "landfill_method", "uncertainty", "checks", "excel_csv"]
 
     /// Reads the project at `root` (with `configFile` in place of its `ghg-project.json` when given); every problem
     /// goes to `log`. Returns nil only when `ghg-project.json` is unusable.
@@ -293,6 +293,15 @@ public enum ProjectReader {
             }
             landfill = m
         }
+        var excel = false
+        if let raw = object["excel_csv"] {
+            guard let b = raw as? Bool else {
+                d.append(.error(.projectFile, at: loc, "'excel_csv' is '\(show(raw))'; expected true (CSV files with a "
+                    + "UTF-8 byte-order mark, for Excel) or false"))
+                return nil
+            }
+            excel = b
+        }
         var uncertainty = UncertaintyDefaults()
         if let raw = object["uncertainty"] {
             let example = "e.g. {\"activity\": {\"default\": 5, \"solid_waste_disposal\": 30}, \"factor\": "
@@ -411,6 +420,7 @@ public enum ProjectReader {
                                    rollupTolerance: rollup, calibers: calibers, landfillMethod: landfill)
         config.uncertainty = uncertainty
         config.yearOnYear = thresholds
+        config.excelCSV = excel
         return config
     }
 

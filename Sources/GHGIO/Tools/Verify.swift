@@ -55,12 +55,30 @@ public enum Verifier {
         for f in c.reference.files where refs[f.path] != f.sha256 {
             changedInputs.append("\(f.path) (sha256 \(refs[f.path]?.prefix(12) ?? "none")… → \(f.sha256.prefix(12))…)")
         }
+        // The report templates, when the outputs include reports: beside the factor library, as compile finds them.
+        let usedTemplates = entries("report_templates")
+        var templates: ReportTemplates?
+        if !usedTemplates.isEmpty {
+            var d: [Diagnostic] = []
+            templates = ReportTemplates.locate(factorsDirectory: factorsDirectory).flatMap {
+                ReportTemplates.load(directory: $0, categories: c.reference.categories, diagnostics: &d)
+            }
+            if templates == nil {
+                problems.append("the report templates (Templates/reports beside \(factorsDirectory)) cannot be read; "
+                    + "the manifest lists them")
+            }
+            for f in templates?.files ?? [] where usedTemplates[f.path] != f.sha256 {
+                changedInputs.append("\(f.path) (sha256 \(usedTemplates[f.path]?.prefix(12) ?? "none")… → "
+                    + "\(f.sha256.prefix(12))…)")
+            }
+        }
+        let excel = m["csv_byte_order_mark"] as? Bool ?? false
         // 3. The recompiled outputs against the manifest.
         guard c.succeeded else {
             return problems + ["the project no longer compiles (\(c.log.errorCount) errors)"
                 + (changedInputs.isEmpty ? "" : "; changed inputs: " + changedInputs.joined(separator: ", "))]
         }
-        for (name, text) in OutputWriter.render(c) where name != "manifest.json" {
+        for (name, text) in OutputWriter.render(c, templates: templates, excel: excel) where name != "manifest.json" {
             if let hash = outputs[name], SHA256.hex(Array(text.utf8)) != hash {
                 problems.append("\(name): recompiling gives a different file"
                     + (changedInputs.isEmpty ? " (no input changed: the tool or its environment did)"

@@ -13,9 +13,40 @@ public struct OutputFolderError: Error, CustomStringConvertible {
 /// compilation, so the same inputs give byte-identical files whatever the thread count.
 public enum OutputWriter {
     /// The names of every file `write` may produce.
-    public static let outputNames = ["inventory.csv", "lineage.jsonl", "energy.csv", "notation.csv", "checks.csv",
-                                     "indicators.csv", "targets.csv", "key_categories.csv", "uncertainty_approach1.csv",
-                                     "diagnostics.csv", "manifest.json"]
+    public static let outputNames = ["inventory.csv", "summary.csv", "lineage.jsonl", "energy.csv", "notation.csv",
+                                     "checks.csv", "indicators.csv", "targets.csv", "key_categories.csv",
+                                     "uncertainty_approach1.csv", "diagnostics.csv", "report.html", "report.md",
+                                     "manifest.json"]
+
+    /// The outputs that need the report templates (`Templates/reports/`): without them they are not written.
+    public static let reportNames: Set<String> = ["summary.csv", "report.html", "report.md"]
+
+    /// The UTF-8 byte-order mark that `--excel` puts before every CSV file, so that Excel (Chinese Windows locales
+    /// among them) reads the files as UTF-8 rather than GBK.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// What the report outputs need, computed once per write: the templates and the summary table.
+    struct Reports {
+        var templates: ReportTemplates
+        var summary: SummaryTable
+    }
+
+    /// The report context of a compilation, when templates are given and the compilation has an inventory.
+    static func reports(_ c: Compilation, _ templates: ReportTemplates?) -> Reports? {
+        guard let templates, let inv = c.inventory else { return nil }
+        return Reports(templates: templates, summary: SummaryTable(inventory: inv, layout: templates.layout))
+    }
+
+    /// Whether CSV files get a byte-order mark: `--excel`, or `"excel_csv": true` in `ghg-project.json`.
+    static func excel(_ c: Compilation, _ flag: Bool) -> Bool { flag || c.project?.config.excelCSV == true }
+
+    /// The names written for a compilation: every output but the manifest, less those skipped and, without
+    /// templates, the reports.
+    static func names(reports: Reports?, skipping: Set<String>) -> [String] {
+        outputNames.filter {
+            $0 != "manifest.json" && !skipping.contains($0) && (reports != nil || !reportNames.contains($0))
+        }
+    }
 
     // MARK: inventory.csv
 
@@ -425,7 +456,8 @@ public enum OutputWriter {
 
     /// `manifest.json`: tool version, GWP set, inputs with hashes, factor sets with versions and hashes, counts and
     /// the hashes of the other outputs. No timestamps and no absolute paths, so it is reproducible.
-    public static func manifestJSON(_ c: Compilation, outputHashes: [(String, String)]) -> String {
+    public static func manifestJSON(_ c: Compilation, outputHashes: [(String, String)],
+                                    templates: [InputFile] = [], excel: Bool = false) -> String {
         let p = c.project
         let sets: [JSONValue] = c.stack.map { s in
             .object([("id", .string(s.info.id)), ("version", .string(s.info.version)),
@@ -446,6 +478,10 @@ public enum OutputWriter {
             ("factor_stack", .array(sets)),
             ("inputs", .array(files)),
             ("reference", .array(refs)),
+            ("report_templates", .array(templates.map {
+                JSONValue.object([("path", .string($0.path)), ("sha256", .string($0.sha256))])
+            })),
+            ("csv_byte_order_mark", .bool(excel)),
             ("counts", .object([
                 ("activity_rows", .int(p?.activityRowCount ?? 0)), ("rows_used", .int(calc?.usedRowCount ?? 0)),
                 ("rows_rejected", .int((p?.activityRowCount ?? 0) - (calc?.usedRowCount ?? 0))),
@@ -461,10 +497,20 @@ public enum OutputWriter {
     // MARK: rendering and writing
 
     /// Renders one output into a sink.
-    static func render<S: OutputSink>(_ name: String, _ c: Compilation, into sink: inout S) {
+    static func render<S: OutputSink>(_ name: String, _ c: Compilation, reports: Reports?, into sink: inout S) {
         switch name {
         case "inventory.csv":
             if let inv = c.inventory { inventoryCSV(inv, categories: c.reference.categories, into: &sink) }
+        case "summary.csv":
+            if let r = reports { summaryCSV(r.summary, regions: c.project?.regions, into: &sink) }
+        case "report.html":
+            if let r = reports, let text = ReportWriter.html(c, summary: r.summary, templates: r.templates) {
+                sink.write(Array(text.utf8))
+            }
+        case "report.md":
+            if let r = reports, let text = ReportWriter.markdown(c, summary: r.summary, templates: r.templates) {
+                sink.write(Array(text.utf8))
+            }
         case "lineage.jsonl": lineageJSONL(c, into: &sink)
         case "energy.csv": energyCSV(c, into: &sink)
         case "notation.csv": sink.write(Array(notationCSV(c.calculation).utf8))
@@ -478,16 +524,22 @@ public enum OutputWriter {
         }
     }
 
-    /// Renders every output of a successful compilation in memory, by file name, in writing order.
-    public static func render(_ c: Compilation) -> [(String, String)] {
+    /// Renders every output of a successful compilation in memory, by file name, in writing order: the report
+    /// outputs (`summary.csv`, `report.html`, `report.md`) only with templates; with `excel`, CSV files begin with
+    /// a byte-order mark.
+    public static func render(_ c: Compilation, templates: ReportTemplates? = nil, excel: Bool = false)
+        -> [(String, String)] {
         guard c.inventory != nil else { return [("diagnostics.csv", diagnosticsCSV(c.log))] }
+        let reports = reports(c, templates), bom = Self.excel(c, excel)
         var files: [(String, String)] = []
-        for name in outputNames where name != "manifest.json" {
+        for name in names(reports: reports, skipping: []) {
             var sink = MemorySink()
-            render(name, c, into: &sink)
+            if bom && name.hasSuffix(".csv") { sink.write(byteOrderMark) }
+            render(name, c, reports: reports, into: &sink)
             files.append((name, sink.text))
         }
-        files.append(("manifest.json", manifestJSON(c, outputHashes: files.map { ($0.0, SHA256.hex(Array($0.1.utf8))) })))
+        files.append(("manifest.json", manifestJSON(c, outputHashes: files.map { ($0.0, SHA256.hex(Array($0.1.utf8))) },
+                                                    templates: templates?.files ?? [], excel: bom)))
         return files
     }
 
@@ -549,9 +601,11 @@ public enum OutputWriter {
 
     /// Writes the outputs into `directory` (created if needed), large ones in parallel, each hashed as it is written.
     /// After errors only `diagnostics.csv` is written, so that no partial inventory is ever mistaken for a result.
-    /// Outputs named in `skipping` (`lineage.jsonl`) are not written and not listed in the manifest.
+    /// Outputs named in `skipping` (`lineage.jsonl`) are not written and not listed in the manifest; the report
+    /// outputs are written only with `templates`; with `excel` every CSV file begins with a UTF-8 byte-order mark.
     public static func write(_ c: Compilation, to directory: String, threads: Int? = nil,
-                             skipping: Set<String> = []) throws -> [String] {
+                             skipping: Set<String> = [], templates: ReportTemplates? = nil,
+                             excel: Bool = false) throws -> [String] {
         if let root = c.project?.root, let problem = outputFolderProblem(directory, inputs: [root]) {
             throw OutputFolderError(message: problem)
         }
@@ -566,13 +620,16 @@ public enum OutputWriter {
             return ["diagnostics.csv"]
         }
         var timer = PhaseTimer()
-        let names = outputNames.filter { $0 != "manifest.json" && !skipping.contains($0) }
+        let reports = reports(c, templates), bom = Self.excel(c, excel)
+        if reports != nil { timer.mark("summary table") }
+        let names = names(reports: reports, skipping: skipping)
         let results: [Result<String, Error>] = Parallel.map(names.count, threads: threads ?? c.threads) { i in
             Result {
                 var t = PhaseTimer()
                 let sink = try FileSink(path: FileSystem.join(directory, names[i]))
                 var s = sink
-                render(names[i], c, into: &s)
+                if bom && names[i].hasSuffix(".csv") { s.write(byteOrderMark) }
+                render(names[i], c, reports: reports, into: &s)
                 let hash = try sink.finish()
                 t.mark("  " + names[i])
                 return hash
@@ -580,7 +637,8 @@ public enum OutputWriter {
         }
         var hashes: [(String, String)] = []
         for (name, r) in zip(names, results) { hashes.append((name, try r.get())) }
-        try FileSystem.write(manifestJSON(c, outputHashes: hashes), to: FileSystem.join(directory, "manifest.json"))
+        try FileSystem.write(manifestJSON(c, outputHashes: hashes, templates: templates?.files ?? [], excel: bom),
+                             to: FileSystem.join(directory, "manifest.json"))
         timer.mark("outputs written")
         return names + ["manifest.json"]
     }
