@@ -52,7 +52,7 @@ extension Chart {
             domain = xMin == xMax ? (xMin - 1, xMax + 1) : (xMin, xMax)
             let raw = (domain.high - domain.low) / Double(max(2, min(10, Int((right - left) / 60))))
             var step = 1.0
-            var next = [2.0, 5.0]
+            var next = [2.0, 5.0, 10.0]
             while step < raw {
                 let grow = next.removeFirst()
                 next.append(grow * 10)

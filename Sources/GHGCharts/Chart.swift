@@ -99,7 +99,7 @@ public enum Chart {
         let sequence = labels.allSatisfy { $0.unicodeScalars.allSatisfy { "0123456789-/. ".unicodeScalars.contains($0) } }
         if !sequence || !wrapped.contains(where: \.truncated) { return (wrapped.map(\.lines), 1) }
         var stride = 1
-        var next = [2, 5]
+        var next = [2, 5, 10]
         while band * Double(stride) - 6 < widest && stride < labels.count {
             let grow = next.removeFirst()
             next.append(grow * 10)

@@ -51,15 +51,17 @@ struct Audit: ParsableCommand {
         try Auditor.csv(report).write(toFile: out + "/audit.csv", atomically: true, encoding: .utf8)
         try Auditor.markdown(report).write(toFile: out + "/audit.md", atomically: true, encoding: .utf8)
         var written = [out + "/audit.csv", out + "/audit.md"]
-        if let t = try reportTemplates(explicit: templates, factors: try options.factorsDirectory(),
-                                       categories: b.reference.categories),
-           let inv = b.inventory, let top = Summary.topRegion(b, inventory: inv) {
+        let loaded = reportTemplates(explicit: templates, factors: try options.factorsDirectory(),
+                                     categories: b.reference.categories, writes: "audit.html is")
+        let templatesFailed = loaded.failed
+        if let t = loaded.templates, let inv = b.inventory, let top = Summary.topRegion(b, inventory: inv) {
             try ReportWriter.auditHTML(report, top: top, regions: b.project?.regions, templates: t)
                 .write(toFile: out + "/audit.html", atomically: true, encoding: .utf8)
             written.append(out + "/audit.html")
         }
         print("\(report.lines.count) lines changed, \(report.totals.count) totals moved, "
             + "\(report.indicators.count) indicator values changed; wrote " + written.joined(separator: ", "))
+        if templatesFailed { throw inputErrorStatus }
     }
 }
 
@@ -74,10 +76,12 @@ struct Verify: ParsableCommand {
 
     @Argument(help: "The output folder of ghg compile.") var outdir: String
     @OptionGroup var options: ProjectOptions
+    @Option(help: "The report templates folder the outputs were compiled with (default: Templates/reports beside the factor library).")
+    var templates: String?
 
     func run() throws {
         let problems = Verifier.verify(outputDirectory: outdir, projectAt: options.project,
-                                       factorsDirectory: try options.factorsDirectory())
+                                       factorsDirectory: try options.factorsDirectory(), templatesDirectory: templates)
         if problems.isEmpty {
             print("ok: \(outdir) matches its manifest and \(options.project) reproduces it")
             return

@@ -47,11 +47,12 @@ struct Compile: ParsableCommand {
         let c = Compiler.compile(projectAt: options.project,
                                  options: CompileOptions(factorsDirectory: factors, gwp: gwp,
                                                          diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
-        let report = try reportTemplates(explicit: templates, factors: factors, categories: c.reference.categories)
+        let report = reportTemplates(explicit: templates, factors: factors, categories: c.reference.categories,
+                                     writes: "summary.csv, report.html and report.md are")
         let written: [String]
         do {
             written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [],
-                                             templates: report, excel: excel)
+                                             templates: report.templates, excel: excel)
         } catch {
             throw EnvironmentError(message: OutputWriter.plainMessage(error, doing: "write the outputs"))
         }
@@ -59,6 +60,7 @@ struct Compile: ParsableCommand {
         guard c.succeeded, let inv = c.inventory else { throw inputErrorStatus }
         print(Summary.text(c, inventory: inv))
         print("wrote " + written.map { out + "/" + $0 }.joined(separator: ", "))
+        if report.failed { throw inputErrorStatus }
     }
 }
 

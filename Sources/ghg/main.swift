@@ -40,19 +40,22 @@ struct ProjectOptions: ParsableArguments {
 }
 
 /// The report templates: `--templates DIR`, else `Templates/reports` beside the factor library. Without either the
-/// report outputs are not written, and a note says so; templates with errors stop the command (exit 1).
-func reportTemplates(explicit: String?, factors: String, categories: CategoryTable) throws -> ReportTemplates? {
+/// report outputs are not written and a note says so. Templates with errors are printed and `failed` is set: the
+/// command writes its other outputs and then exits 1.
+func reportTemplates(explicit: String?, factors: String, categories: CategoryTable, writes: String)
+    -> (templates: ReportTemplates?, failed: Bool) {
     var err = StandardError()
     guard let dir = explicit ?? ReportTemplates.locate(factorsDirectory: factors) else {
-        print("note: no Templates/reports folder beside the factor library '\(factors)'; summary.csv, report.html and "
-            + "report.md are not written (give --templates DIR)", to: &err)
-        return nil
+        print("note: no Templates/reports folder beside the factor library '\(factors)'; \(writes) not written "
+            + "(give --templates DIR)", to: &err)
+        return (nil, false)
     }
     var d: [Diagnostic] = []
-    let t = ReportTemplates.load(directory: dir, categories: categories, diagnostics: &d)
+    let t = ReportTemplates.load(directory: dir, label: explicit ?? "Templates/reports", categories: categories,
+                                 diagnostics: &d)
     for x in d { print(x.description, to: &err) }
-    guard let t else { throw inputErrorStatus }
-    return t
+    if t == nil { print("\(writes) not written: the report templates in '\(dir)' have errors", to: &err) }
+    return (t, t == nil)
 }
 
 /// The exit status for input errors (usage errors exit with 2, success with 0).

@@ -50,9 +50,9 @@ pages=${3:-2}
 [[ -r $input ]] || die "input file not readable: $input"
 
 # ---------------------------------------------------------------- installs
+# sudo only when something must be installed and we are not root (checked in apt_install).
 SUDO=()
-if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null 2>&1 || die "need root or sudo to install packages"
+if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then
     SUDO=(sudo)
 fi
 
@@ -60,6 +60,7 @@ apt_updated=0
 apt_install() {
     info "installing Debian package(s): $*"
     command -v apt-get >/dev/null 2>&1 || die "apt-get not available; install $* by hand"
+    [[ $(id -u) -eq 0 || ${#SUDO[@]} -gt 0 ]] || die "need root or sudo to install $*"
     if [[ $apt_updated -eq 0 ]]; then
         "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
             || die "apt-get update failed (network needed for the install of $*)"

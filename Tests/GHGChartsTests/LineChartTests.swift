@@ -40,6 +40,14 @@ struct LineChartTests {
         #expect(parsed.texts(class: "legend").isEmpty, "no legend for one line")
     }
 
+    @Test("integer ticks step 1, 2, 5, 10, 20 …: a century of years is labelled every 10 years")
+    func tickStepsIncludeTen() throws {
+        let svg = Chart.lineChart(title: "t", lines: [Line(name: "L", points: (2000...2100).map { Point(x: Double($0), y: 1) })],
+                                  unit: "kt")
+        let parsed = try ParsedSVG(svg)
+        #expect(parsed.texts(class: "x-tick") == stride(from: 2000, through: 2100, by: 10).map(String.init))
+    }
+
     @Test func pointsArePlacedOnTheScale() throws {
         let parsed = try ParsedSVG(Chart.lineChart(title: "t", lines: [Line(name: "L", points: [Point(x: 0, y: 0), Point(x: 10, y: 50), Point(x: 20, y: 100)])],
                                                    unit: "u"))

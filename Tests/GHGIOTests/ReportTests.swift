@@ -128,6 +128,8 @@ struct ReportTests {
                 }
             }
             #expect(covering.count == 1, "\(code) is under \(covering.map(\.id))")
+            // The sector row is the one categories.csv names (cn_sector).
+            if !info.chinaSector.isEmpty { #expect(covering.first?.nameZH == info.chinaSector, "\(code)") }
             checked += 1
         }
         #expect(checked == 292)
@@ -144,6 +146,8 @@ struct ReportTests {
             odd,7,奇怪,Odd,total,1.A
             bad,2,坏,Bad,total,1.A 9.Z
             ok,0,合计,Total,total,TOTAL -3.B
+            typo,1,生物质,Biomass,memo_biomas,TOTAL
+            noname,1,无,,total,1
             """
         var d: [Diagnostic] = []
         let layout = SummaryLayout.parse(bytes: Array(text.utf8), file: "layout.csv", categories: reference.categories,
@@ -155,6 +159,10 @@ struct ReportTests {
             "layout.csv:4:5: error: level '7'; expected 0 (totals), 1 (sectors, memo items), 2 or 3 (sub-sectors) [file-format]",
             "layout.csv:5:19: error: unknown category '9.Z' in row 'bad'; expected a code of categories.csv such as "
                 + "1.A.1, or TOTAL, separated by spaces, with - to subtract [unknown-category]",
+            "layout.csv:7:20: error: unknown scope 'memo_biomas' in row 'typo'; expected total, indirect, "
+                + "total_with_indirect, memo_biomass, memo_nonenergy, memo_international_bunkers, "
+                + "memo_multilateral_operations, reference_approach or blue_carbon_sequestration [file-format]",
+            "layout.csv:8:12: error: empty 'name_en'; expected the row's English name [empty-field]",
         ])
     }
 
@@ -170,19 +178,25 @@ struct ReportTests {
         #expect(SummaryTable.header.count == 24)
     }
 
-    @Test("report.html parses as XML and every number it marks equals its row in summary.csv, inventory.csv or indicators.csv")
+    @Test("report.html parses as XML and every number it marks equals its row in the CSV outputs")
     func htmlNumbersMatchCSV() throws {
         let out = try Self.demoOnDisk()
         defer { try? FileManager.default.removeItem(atPath: out) }
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         let doc = try Attributes.parse(html)
         #expect(!html.contains("<script"))
-        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+        // Nothing is fetched: no external resource of any kind.
+        for link in ["src=", "href=", "url(", "<link", "@import"] { #expect(!html.contains(link), "\(link)") }
         #expect(doc.elements.filter { $0.name == "svg" }.count >= 10)
         #expect(doc.elements.filter { $0.name == "section" }.count == 5)  // the city, 3 counties, city-wide
         let summary = try readCSV(out + "/summary.csv")
         let inventory = try readCSV(out + "/inventory.csv")
         let indicators = try readCSV(out + "/indicators.csv")
+        let uncertainty = try readCSV(out + "/uncertainty_approach1.csv")
+        let targets = try readCSV(out + "/targets.csv")
+        let keys = try readCSV(out + "/key_categories.csv").filter {
+            $0["base_year"] == "" && $0["approach"] == "1" && $0["assessment"] == "level" && $0["lulucf"] == "included"
+        }
         var checked: [String: Int] = [:]
         for e in doc.elements {
             guard let key = e.attributes["data-key"], let value = e.attributes["data-value"] else { continue }
@@ -200,6 +214,18 @@ struct ReportTests {
                 expected = indicators.first {
                     $0["region"] == p[1] && $0["year"] == p[2] && $0["indicator"] == p[3] && $0["base_year"] == p[4]
                 }?["value"]
+            case "uncertainty":
+                expected = uncertainty.first {
+                    $0["region"] == p[1] && $0["year"] == p[2] && $0["base_year"] == "" && $0["category"] == "TOTAL"
+                }?["combined_pct"]
+            case "target":
+                expected = targets.first {
+                    $0["region"] == p[1] && $0["indicator"] == p[2] && $0["base_year"] == p[3] && $0["target_year"] == p[4]
+                }?["actual"]
+            case "key":
+                expected = keys.first {
+                    $0["region"] == p[1] && $0["year"] == p[2] && $0["category"] == p[3] && $0["gas"] == p[4]
+                }?[p[5]]
             default: Issue.record("unknown key \(key)")
             }
             #expect(expected == value, "\(key): report \(value), CSV \(expected ?? "none")")
@@ -209,6 +235,9 @@ struct ReportTests {
         #expect(checked["summary", default: 0] > 300)
         #expect(checked["inventory", default: 0] == 11)
         #expect(checked["indicator", default: 0] >= 16)
+        #expect(checked["uncertainty", default: 0] == 3)  // 2005, 2020 and 2024
+        #expect(checked["target", default: 0] == 7)  // the 8 targets but the pending one
+        #expect(checked["key", default: 0] == 28)  // 14 key categories, t CO2e and share
         // The headline's net total is the inventory's TOTAL, shown rounded.
         #expect(html.contains("data-key=\"indicator|519900|2024|ghg_net|\" data-value=\"9939406.080837276\">9,939,406<"))
     }
@@ -242,7 +271,7 @@ struct ReportTests {
                 510802,2022,1.A.4.b,fuel_combustion,raw_coal,100,t,<script>alert(2)</script>,=1+2,
                 510802,2020,1.A.4.b,fuel_combustion,raw_coal,120,t,+cmd|' /C calc'!A0,,
                 """],
-            targets: ["510800,ghg_net,,2025,≤,100,t CO2e,<script>alert(3)</script>,\"=HYPERLINK(\"\"y\"\")\""])
+            targets: ["510800,ghg_net,,2025,≤,100,t CO2e,\"=HYPERLINK(\"\"y\"\")<script>alert(3)</script>\",note"])
         defer { p.remove() }
         let (c, out) = try p.compileToDisk(excel: true)
         try #require(c.log.errorCount == 0, "\(c.log.diagnostics.map(\.description))")
@@ -263,7 +292,7 @@ struct ReportTests {
         #expect(summary.contains("510802,\"'=HYPERLINK(\"\"http://x\"\")\",<script>alert(1)</script>,2022,"))
         #expect(summary.contains("510800,'@SUM(1+1),'-2+3,2022,"))
         let targets = try String(contentsOfFile: out + "/targets.csv", encoding: .utf8)
-        #expect(targets.contains(",'=HYPERLINK(\"\"y\"\")") || targets.contains("<script>alert(3)</script>"))
+        #expect(targets.contains(",\"'=HYPERLINK(\"\"y\"\")<script>alert(3)</script>\","))
         let notation = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
         #expect(notation.contains("\"csv_byte_order_mark\": true"))
         // The HTML: every user string escaped, the document well-formed, no script element, the name shown as text.

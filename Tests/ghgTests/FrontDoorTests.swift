@@ -197,6 +197,33 @@ struct FrontDoorTests {
         #expect(json.stdout.contains("11299.014000000001"))
     }
 
+    @Test("compile --excel puts a byte-order mark on the CSV files; a broken layout is located, the other outputs are written, exit 1")
+    func reportsFromTheCommandLine() throws {
+        let out = cli.tempDir(), broken = cli.tempDir()
+        defer { for p in [out, broken] { try? FileManager.default.removeItem(atPath: p) } }
+        let ok = try cli.ghg(["compile", "Templates/demo-city", "--out", out, "--excel"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        for name in ["inventory.csv", "summary.csv"] {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)))
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(name)")
+        }
+        #expect(FileManager.default.fileExists(atPath: out + "/report.html"))
+        #expect(try cli.ghg(["verify", out, "Templates/demo-city"]).status == 0)
+        // A layout naming a category that does not exist.
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Templates/reports", toPath: broken)
+        let layout = broken + "/summary-layout.csv"
+        try (try String(contentsOfFile: layout, encoding: .utf8)).replacingOccurrences(of: ",total,3.C.7\n", with: ",total,3.C.77\n")
+            .write(toFile: layout, atomically: true, encoding: .utf8)
+        try? FileManager.default.removeItem(atPath: out)
+        let bad = try cli.ghg(["compile", "Templates/demo-city", "--out", out, "--templates", broken])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains(broken + "/summary-layout.csv:25:46: error: unknown category '3.C.77' in row "
+            + "'agriculture.rice'"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("summary.csv, report.html and report.md are not written"))
+        #expect(FileManager.default.fileExists(atPath: out + "/inventory.csv"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/summary.csv"))
+    }
+
     @Test("audit --to-config compares two settings; verify accepts a byte-identical library in another folder; help names outputs and exit statuses")
     func auditVerifyHelp() throws {
         let out = cli.tempDir(), audit = cli.tempDir(), lib = cli.tempDir()

@@ -90,12 +90,21 @@ public struct TargetResult: Hashable, Sendable {
     public var pathStart: (year: Int, value: Double)?
     /// How the status was reached.
     public var explanation: String
+    /// The base year the target was judged against: the stated one, or the one assumed for a decline without one.
+    public var baseYear: Int?
+    /// The target value in the indicator's unit (the stated value converted), nil when to be assigned (省下达).
+    public var targetValue: Double?
+    /// The series the target was judged on, by year: the computed indicator (against ``baseYear`` for a decline)
+    /// or the socio-economic series of the same name.
+    public var series: [(year: Int, value: Double)] = []
 
     /// Compares every field.
     public static func == (a: Self, b: Self) -> Bool {
         a.target == b.target && a.status == b.status && a.latestYear == b.latestYear && a.actual == b.actual
             && a.pathValue == b.pathValue && a.pathStart?.year == b.pathStart?.year
             && a.pathStart?.value == b.pathStart?.value && a.explanation == b.explanation
+            && a.baseYear == b.baseYear && a.targetValue == b.targetValue
+            && a.series.map(\.year) == b.series.map(\.year) && a.series.map(\.value) == b.series.map(\.value)
     }
 
     /// Hashes the target and status.
@@ -180,6 +189,8 @@ public enum TargetTracker {
             }
             origin = "socio-economic series '\(t.indicator)'"
         }
+        result.baseYear = isDecline ? base : t.baseYear
+        result.series = series.keys.sorted().map { ($0, series[$0]!) }
         var targetValue = t.value
         if let v = t.value, !series.isEmpty {
             switch unitFactor(target: t.unit, indicator: unit) {
@@ -190,6 +201,7 @@ public enum TargetTracker {
                 return result
             }
         }
+        result.targetValue = targetValue
         guard let value = targetValue else {
             result.status = .pending
             result.explanation = assumption + "value to be assigned from above (省下达); " + describe(series)

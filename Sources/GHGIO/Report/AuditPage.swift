@@ -46,6 +46,9 @@ struct AuditPage {
     var hasMovers: Bool
     var style: String
 
+    /// The factor changes drawn as bars of their own; the others share one bar (the table lists all).
+    static let bars = 12
+
     /// A cause as a bar label: its first 70 characters.
     static func label(_ s: String) -> String {
         s.count <= 70 ? s : String(s.prefix(69)) + "…"
@@ -73,10 +76,15 @@ struct AuditPage {
             let steps = t.attribution.sorted {
                 abs($0.co2e) != abs($1.co2e) ? abs($0.co2e) > abs($1.co2e) : $0.cause < $1.cause
             }
+            // The biggest changes each get a bar; the rest one bar together, so a national change stays readable.
+            var bars = steps.prefix(Self.bars).map { Step(label: Self.label($0.cause.description), value: $0.co2e) }
+            if steps.count > Self.bars {
+                let rest = steps.dropFirst(Self.bars)
+                bars.append(Step(label: "\(rest.count) other changes", value: rest.reduce(0) { $0 + $1.co2e }))
+            }
             let chart = GHGCharts.Chart.waterfall(
                 title: "\(top) \(t.key.year): \(ReportFormat.tonnes(t.before)) → \(ReportFormat.tonnes(t.after)) t CO2e",
-                start: Step(label: "before", value: t.before),
-                steps: steps.map { Step(label: Self.label($0.cause.description), value: $0.co2e) },
+                start: Step(label: "before", value: t.before), steps: bars,
                 end: Step(label: "after", value: t.after), unit: "t CO2e (\(r.gwp.rawValue))")
             return Bridge(year: String(t.key.year), chart: chart, before: ReportFormat.tonnes(t.before),
                           after: ReportFormat.tonnes(t.after), change: ReportFormat.tonnes(t.change),

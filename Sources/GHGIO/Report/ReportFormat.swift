@@ -18,6 +18,9 @@ enum ReportFormat {
         return DecimalFormat.string((x * 100).rounded() / 100)
     }
 
+    /// A value of any unit for reading: tonnes-sized values grouped, small ones to six significant digits.
+    static func number(_ x: Double) -> String { tonnes(x) }
+
     /// A whole number with comma thousands separators.
     static func grouped(_ x: Double) -> String {
         let s = DecimalFormat.string(x == 0 ? 0 : x)

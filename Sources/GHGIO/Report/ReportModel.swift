@@ -82,6 +82,9 @@ struct ReportModel {
         var sectorChart: String
         var mixChart: String
         var summary: [SummaryRow]
+        /// Said when the region has no inventory rows in the report's year.
+        var emptyNote: String
+        var isEmpty: Bool
     }
 
     /// A target with its status.
@@ -95,7 +98,8 @@ struct ReportModel {
         var unit: String
         var status: String
         var statusClass: String
-        var actual: String
+        var actual: Number?
+        var hasActual: Bool
         var latestYear: String
         var explanation: String
         var source: String
@@ -107,8 +111,8 @@ struct ReportModel {
         var category: String
         var name: String
         var gas: String
-        var co2e: String
-        var share: String
+        var co2e: Number
+        var share: Number
         var cumulative: String
     }
 
@@ -129,6 +133,17 @@ struct ReportModel {
         var subject: String
         var location: String
         var detail: String
+    }
+
+    /// The Approach 1 uncertainty of the total in one year.
+    struct UncertaintyRow {
+        var year: String
+        var total: String
+        var percent: String
+        var key: String
+        var value: String
+        var low: String
+        var high: String
     }
 
     /// A factor set of the stack.
@@ -159,6 +174,7 @@ struct ReportModel {
     var uncertaintyChart: String
     var hasUncertainty: Bool
     var uncertaintyNote: String
+    var uncertaintyRows: [UncertaintyRow]
     var targets: [TargetRow]
     var hasTargets: Bool
     var checkCounts: [CheckCount]
@@ -178,19 +194,18 @@ extension ReportModel {
 
     /// The report of a compilation that succeeded: its top region (the city) and the regions directly below it
     /// with rows (its counties), in region-code order.
-    static func build(_ c: Compilation, summary: SummaryTable, text: (String) -> String) -> ReportModel? {
+    static func build(_ c: Compilation, layout: SummaryLayout, text: (String) -> String) -> ReportModel? {
         guard let project = c.project, let inv = c.inventory, let top = Summary.topRegion(c, inventory: inv),
               let latest = inv.cells.lazy.map(\.year).max().map(Int.init) else { return nil }
         let regions = project.regions
         let years = Set(inv.cells.map { Int($0.year) }).sorted()
-        let layout = summary.layout
         let sectors = sectorRows(layout)
         let children = regions.children(of: top).filter { code in inv.regionCodes.contains(code) }.sorted()
         let shown = Set([top] + children)
-        // The entries of the regions shown, by region, year and layout row (a national table has millions).
-        let shownIndex = Set(summary.regionCodes.indices.filter { shown.contains(summary.regionCodes[$0]) }.map(Int32.init))
+        // The summary table of the regions shown (a national table has millions of rows), by region, year and row.
+        let summary = SummaryTable(inventory: inv, layout: layout, regions: shown)
         var entry: [String: Int] = [:]
-        for (i, e) in summary.entries.enumerated() where shownIndex.contains(e.region) {
+        for (i, e) in summary.entries.enumerated() {
             entry["\(summary.regionCodes[Int(e.region)])|\(e.year)|\(e.row)"] = i
         }
         let indicators = c.indicators.filter { shown.contains($0.region) }
@@ -267,15 +282,16 @@ extension ReportModel {
                 for base in project.config.baseYears.sorted() {
                     guard let v = indicator(region, key, year: latest, base: base) else { continue }
                     let t = c.targets.first {
-                        $0.target.region == region && $0.target.indicator == key && $0.target.baseYear == base
+                        $0.target.region == region && $0.target.indicator == key && $0.baseYear == base
                     }
                     let name = info(key)
                     declines.append(Decline(
                         nameZH: name.zh, nameEN: name.en, baseYear: String(base),
                         number: number(v.value, key: "indicator|\(region)|\(latest)|\(key)|\(base)", percent: true),
                         target: t.map { r in
-                            "\(r.target.comparison.rawValue) \(r.target.value.map(ReportFormat.percent) ?? "省下达 (set by the province)") % "
-                                + "by \(r.target.targetYear.map(String.init) ?? "?")"
+                            "\(r.target.comparison.rawValue) "
+                                + (r.targetValue.map { ReportFormat.percent($0) + " %" } ?? "省下达 (set by the province)")
+                                + " by \(r.target.targetYear.map(String.init) ?? "?")"
                         } ?? "",
                         status: t?.status.rawValue ?? "", statusClass: t.map { statusClass($0.status) } ?? ""))
                 }
@@ -317,7 +333,8 @@ extension ReportModel {
             return RegionPart(code: region, nameZH: text(r?.nameZH ?? ""), nameEN: text(r?.nameEN ?? ""),
                               anchor: "region-\(region)", isCity: region == top, year: String(latest),
                               figures: figures, declines: declines, hasDeclines: !declines.isEmpty,
-                              sectorChart: sectorChart, mixChart: mixChart, summary: rows)
+                              sectorChart: sectorChart, mixChart: mixChart, summary: rows,
+                              emptyNote: "\(region): 该年无清单行 no inventory rows in \(latest)", isEmpty: rows.isEmpty)
         }
 
         // Counties side by side (latest year, by sector).
@@ -335,25 +352,22 @@ extension ReportModel {
 
         // Each indicator target of the top region against its straight path.
         var indicatorCharts: [Chart] = []
+        // The numbers are those the target was judged on (TargetResult: its series, its base year, its path start
+        // and its value in the indicator's unit), so the chart agrees with targets.csv.
         for t in c.targets where t.target.region == top {
-            guard let goal = t.target.value, let goalYear = t.target.targetYear else { continue }
-            let values = indicators.filter {
-                $0.region == top && $0.key == t.target.indicator && $0.baseYear == t.target.baseYear
-            }.sorted { $0.year < $1.year }
-            guard !values.isEmpty else { continue }
-            let start = t.pathStart ?? t.target.baseYear.map { ($0, 0.0) }
-            let from = start?.year ?? values[0].year
-            let actual = Line(name: text("实际 actual"), points: values.filter { $0.year >= from }
+            guard let goal = t.targetValue, let goalYear = t.target.targetYear, !t.series.isEmpty else { continue }
+            let from = t.pathStart?.year ?? t.series[0].year
+            let actual = Line(name: text("实际 actual"), points: t.series.filter { $0.year >= from }
                 .map { Point(x: Double($0.year), y: $0.value) })
             var lines = [actual]
-            if let start {
+            if let start = t.pathStart {
                 lines.append(Line(name: text("目标路径 target path"),
                                   points: [Point(x: Double(start.year), y: start.value),
                                            Point(x: Double(goalYear), y: goal)], style: .dashed))
             }
             let name = info(t.target.indicator)
-            let base = t.target.baseYear.map { " vs \($0)" } ?? ""
-            let title = text("\(name.zh) \(name.en)\(base): \(t.target.comparison.rawValue) \(ReportFormat.percent(goal)) "
+            let base = t.baseYear.map { " vs \($0)" } ?? ""
+            let title = text("\(name.zh) \(name.en)\(base): \(t.target.comparison.rawValue) \(ReportFormat.number(goal)) "
                 + "\(t.target.unit) by \(goalYear) (\(t.status.rawValue))")
             // The chart's own title is short (long English names would be cut); the caption has the rest.
             indicatorCharts.append(Chart(title: title, svg: GHGCharts.Chart.lineChart(
@@ -369,10 +383,12 @@ extension ReportModel {
             let ranked = KeyCategories.level(entries).filter(\.key)
             for (i, r) in ranked.enumerated() {
                 let name = CategoryCode(r.entry.category).flatMap { c.reference.categories[$0] }
+                let key = "key|\(top)|\(latest)|\(r.entry.category)|\(r.entry.gas)"
                 keyRows.append(KeyRow(rank: String(i + 1), category: r.entry.category,
                                       name: text("\(name?.nameZH ?? "") \(name?.nameEN ?? "")"), gas: r.entry.gas,
-                                      co2e: ReportFormat.tonnes(r.entry.latest),
-                                      share: ReportFormat.percent(r.share * 100),
+                                      co2e: number(r.entry.latest, key: key + "|co2e_t"),
+                                      share: Number(display: ReportFormat.percent(r.share * 100),
+                                                    value: DecimalFormat.string(r.share), key: key + "|share"),
                                       cumulative: ReportFormat.percent(r.cumulative * 100)))
             }
             let shown = ranked.prefix(15)
@@ -385,7 +401,7 @@ extension ReportModel {
         }
 
         // The Approach 1 uncertainty of the total where it was estimated (base years and the latest year).
-        var band: [BandPoint] = [], central: [Point] = []
+        var band: [BandPoint] = [], central: [Point] = [], uncertaintyRows: [UncertaintyRow] = []
         if let cellsByYear = c.categoryCells[top] {
             for y in cellsByYear.keys.sorted() {
                 let cells = cellsByYear[y]!
@@ -395,6 +411,11 @@ extension ReportModel {
                 })
                 guard let level = t.level, level.isFinite else { continue }
                 central.append(Point(x: Double(y), y: t.latestTotal / wan))
+                uncertaintyRows.append(UncertaintyRow(
+                    year: String(y), total: ReportFormat.tonnes(t.latestTotal), percent: ReportFormat.percent(level),
+                    key: "uncertainty|\(top)|\(y)", value: DecimalFormat.string(level),
+                    low: ReportFormat.tonnes(t.latestTotal * (1 - level / 100)),
+                    high: ReportFormat.tonnes(t.latestTotal * (1 + level / 100))))
                 band.append(BandPoint(x: Double(y), low: t.latestTotal * (1 - level / 100) / wan,
                                       high: t.latestTotal * (1 + level / 100) / wan))
             }
@@ -403,14 +424,22 @@ extension ReportModel {
             title: text("\(top) 总排放及其95%不确定性区间 Total with its 95 % uncertainty (Approach 1)"),
             lines: [Line(name: text("总排放 total"), points: central, band: band)], unit: chartUnit)
 
-        let targets = c.targets.map { r in
-            TargetRow(region: r.target.region, indicator: r.target.indicator,
-                      baseYear: r.target.baseYear.map(String.init) ?? "",
-                      targetYear: r.target.targetYear.map(String.init) ?? "", comparison: r.target.comparison.rawValue,
-                      target: r.target.value.map(ReportFormat.percent) ?? "省下达", unit: r.target.unit,
-                      status: r.status.rawValue, statusClass: statusClass(r.status),
-                      actual: r.actual.map(ReportFormat.percent) ?? "", latestYear: r.latestYear.map(String.init) ?? "",
-                      explanation: text(r.explanation), source: text(r.target.source))
+        var targets: [TargetRow] = []
+        for r in c.targets {
+            let t = r.target
+            let percent = t.unit == "%"
+            let baseText = t.baseYear.map(String.init) ?? "", yearText = t.targetYear.map(String.init) ?? ""
+            let shown: String = t.value.map { percent ? ReportFormat.percent($0) : ReportFormat.number($0) } ?? "省下达"
+            var actual: Number? = nil
+            if let a = r.actual {
+                actual = number(a, key: "target|\(t.region)|\(t.indicator)|\(baseText)|\(yearText)", percent: percent)
+            }
+            targets.append(TargetRow(
+                region: text(t.region), indicator: text(t.indicator), baseYear: baseText, targetYear: yearText,
+                comparison: text(t.comparison.rawValue), target: shown, unit: text(t.unit),
+                status: r.status.rawValue, statusClass: statusClass(r.status), actual: actual,
+                hasActual: actual != nil, latestYear: r.latestYear.map(String.init) ?? "",
+                explanation: text(r.explanation), source: text(t.source)))
         }
         var counts: [String: [String: Int]] = [:]
         for f in c.checks { counts[f.check, default: [:]][f.severity, default: 0] += 1 }
@@ -441,6 +470,7 @@ extension ReportModel {
             keyCategoriesChart: keyChart, keyCategories: keyRows, hasKeyCategories: !keyRows.isEmpty,
             uncertaintyChart: uncertaintyChart, hasUncertainty: !central.isEmpty,
             uncertaintyNote: "IPCC 2006 Vol.1 Ch.3 Approach 1 (error propagation), uncertainty_approach1.csv",
+            uncertaintyRows: uncertaintyRows,
             targets: targets, hasTargets: !targets.isEmpty, checkCounts: checkCounts, findings: Array(findings),
             hasChecks: !c.checks.isEmpty, moreFindings: more, factorSets: sets)
     }

@@ -23,10 +23,10 @@ public struct ReportTemplates: Sendable {
                                    "audit.html.mustache", "report.css"]
 
     /// Reads the templates under `directory`; every problem (a missing file, a template that does not parse, a bad
-    /// layout row) is a located diagnostic, and the result is nil after errors.
-    public static func load(directory: String, categories: CategoryTable, diagnostics d: inout [Diagnostic])
-        -> ReportTemplates? {
-        let label = "Templates/reports"
+    /// layout row) is a located diagnostic, and the result is nil after errors. Files are named `label/NAME` in
+    /// diagnostics and in the manifest: `Templates/reports` for the shipped folder, the path as given for another.
+    public static func load(directory: String, label: String = "Templates/reports", categories: CategoryTable,
+                            diagnostics d: inout [Diagnostic]) -> ReportTemplates? {
         var files: [InputFile] = []
         var texts: [String: String] = [:]
         let before = d.filter { $0.severity == .error }.count
@@ -76,6 +76,9 @@ public enum ReportWriter {
             case "|": out += "\\|"
             case "\n", "\r", "\r\n": out += " "
             case "`": out += "\\`"
+            // Brackets would make a link of `[x](url)`.
+            case "[": out += "\\["
+            case "]": out += "\\]"
             default: out.append(ch)
             }
         }
@@ -83,16 +86,22 @@ public enum ReportWriter {
     }
 
     /// `report.html`: self-contained (inline CSS and SVG, no scripts, no network), for the city with a section per
-    /// county. Nil when the compilation has no lines.
-    public static func html(_ c: Compilation, summary: SummaryTable, templates: ReportTemplates) -> String? {
-        guard var model = ReportModel.build(c, summary: summary, text: { $0 }) else { return nil }
+    /// county; a page saying so when the compilation has no emission lines.
+    public static func html(_ c: Compilation, templates: ReportTemplates) -> String {
+        guard var model = ReportModel.build(c, layout: templates.layout, text: { $0 }) else {
+            return "<!DOCTYPE html>\n<html lang=\"zh-CN\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head><meta charset=\"utf-8\"/>"
+                + "<title>ghg-inventory</title></head>\n<body><p>无排放行，无报告。No emission lines: nothing to report.</p>"
+                + "</body>\n</html>\n"
+        }
         model.style = templates.style
         return templates.html.render(model)
     }
 
-    /// `report.md`: the same content as Markdown tables (no charts).
-    public static func markdown(_ c: Compilation, summary: SummaryTable, templates: ReportTemplates) -> String? {
-        guard let model = ReportModel.build(c, summary: summary, text: markdownCell) else { return nil }
+    /// `report.md`: the same content as Markdown tables (no charts); a line saying so without emission lines.
+    public static func markdown(_ c: Compilation, templates: ReportTemplates) -> String {
+        guard let model = ReportModel.build(c, layout: templates.layout, text: markdownCell) else {
+            return "# ghg-inventory\n\n无排放行，无报告。No emission lines: nothing to report.\n"
+        }
         return templates.markdown.render(model)
     }
 }

@@ -54,12 +54,22 @@ public struct SummaryLayout: Sendable {
         for r in table.rows {
             guard let id = r.required("id", "a row id such as energy.combustion", into: &d),
                   let name = r.required("name_zh", "the row's Chinese name", into: &d),
+                  let nameEN = r.required("name_en", "the row's English name", into: &d),
                   let scope = r.required("scope", "an inventory scope such as total or memo_biomass", into: &d),
                   let cats = r.required("categories", "category codes such as 3.A 3.C, or TOTAL", into: &d)
             else { continue }
             if let first = seen[id] {
                 d.append(.error(.fileFormat, at: r.location("id"),
                     "duplicate row id '\(id)' (first at line \(first.line)); expected each id once"))
+                continue
+            }
+            // Scopes the inventory writes (EmissionScope's reporting order); a typo would give a row that is always
+            // empty.
+            guard EmissionScope(rawValue: scope).rank < 99 else {
+                d.append(.error(.fileFormat, at: r.location("scope"),
+                    "unknown scope '\(scope)' in row '\(id)'; expected total, indirect, total_with_indirect, memo_biomass, "
+                        + "memo_nonenergy, memo_international_bunkers, memo_multilateral_operations, reference_approach "
+                        + "or blue_carbon_sequestration"))
                 continue
             }
             guard let level = Int(r["level"]), (0...3).contains(level) else {
@@ -84,7 +94,7 @@ public struct SummaryLayout: Sendable {
             }
             if bad { continue }
             seen[id] = r.location
-            rows.append(Row(id: id, level: level, nameZH: name, nameEN: r["name_en"],
+            rows.append(Row(id: id, level: level, nameZH: name, nameEN: nameEN,
                             scope: EmissionScope(rawValue: scope), terms: terms, location: r.location))
         }
         return SummaryLayout(rows: rows, file: file)

@@ -85,8 +85,9 @@ public struct SummaryTable: Sendable {
     public private(set) var entries: [Entry] = []
     /// ``stride`` values per entry, NaN where no inventory row contributes.
     private var values: [Double] = []
-    /// Entries whose all-gas CO2e lacks a GWP for one of the gases (written empty).
-    private var missingCO2e: Set<Int> = []
+    /// Per entry with a gas lacking a GWP: a bit per gas group (its CO2e is written empty, never understated) and
+    /// bit ``GasGroup/allCases``.count for the all-gas total.
+    private var missingCO2e: [Int: UInt16] = [:]
 
     /// The mass in tonnes of a gas group in an entry; nil when no inventory row contributes or the group has no
     /// common mass.
@@ -98,75 +99,102 @@ public struct SummaryTable: Sendable {
 
     /// The CO2e in tonnes of a gas group in an entry; nil when no inventory row contributes.
     public func co2e(_ entry: Int, _ g: GasGroup) -> Double? {
+        if let m = missingCO2e[entry], m & (1 << g.rawValue) != 0 { return nil }
         let v = values[entry * Self.stride + GasGroup.allCases.count + g.rawValue]
         return v.isNaN ? nil : v
     }
 
     /// The all-gas CO2e of an entry (the inventory's `GHG` rows); nil when none contributes or a GWP is missing.
     public func total(_ entry: Int) -> Double? {
-        if missingCO2e.contains(entry) { return nil }
+        if let m = missingCO2e[entry], m & (1 << GasGroup.allCases.count) != 0 { return nil }
         let v = values[entry * Self.stride + Self.stride - 1]
         return v.isNaN ? nil : v
     }
 
-    /// Whether any value of an entry is present.
-    public func hasValues(_ entry: Int) -> Bool {
-        (0..<Self.stride).contains { !values[entry * Self.stride + $0].isNaN }
-    }
-
-    /// Adds up the inventory (extent `all`) into the layout's rows for every region and year. Rows at levels 0 and 1
-    /// are kept even without values (a sector with nothing estimated shows empty cells); deeper rows only with values.
+    /// The table of the regions named (all regions when nil), for every year. Rows of scope `total` at levels 0
+    /// and 1 (the totals and the sectors) are kept even without values, so a sector with nothing estimated shows
+    /// empty cells; other rows (sub-sectors, indirect, memo items) only with values.
     ///
-    /// - Complexity: O(n + e·k) for n inventory rows, e entries and k values per entry: one pass over the rows, which
-    ///   are sorted by region, extent and year.
-    public init(inventory inv: Inventory, layout: SummaryLayout) {
+    /// - Complexity: O(n + e·k) for n inventory rows, e entries and k values per entry.
+    public init(inventory inv: Inventory, layout: SummaryLayout, regions: Set<String>? = nil) {
         self.layout = layout
         regionCodes = inv.regionCodes
         gwpSet = inv.gwpSet
+        let keep = regions.map { r in inv.regionCodes.map { r.contains($0) } }
+        var entries: [Entry] = [], values: [Double] = [], missing: [Int: UInt16] = [:]
+        Self.scan(inv, layout, keep: keep) { region, year, row, block, blockMissing in
+            if blockMissing != 0 { missing[entries.count] = blockMissing }
+            entries.append(Entry(region: region, year: year, row: Int32(row)))
+            values.append(contentsOf: block)
+        }
+        self.entries = entries
+        self.values = values
+        missingCO2e = missing
+    }
+
+    /// Adds up the inventory (extent `all`) into the layout's rows, one region and year at a time, and hands each
+    /// row that is written to `emit` (region, year, layout row, its ``stride`` values with NaN for none, and a bit per
+    /// gas group whose CO2e lacks a GWP, the last bit for the all-gas total), in region, year and layout order,
+    /// without keeping the table.
+    ///
+    /// - Complexity: O(n + b·r·k) for n inventory rows, b region-years, r layout rows and k values per row: one pass
+    ///   over the rows, which are sorted by region, extent and year.
+    static func scan(_ inv: Inventory, _ layout: SummaryLayout, keep: [Bool]? = nil,
+                     emit: (Int32, Int32, Int, ArraySlice<Double>, UInt16) -> Void) {
         let groups = GasGroup.allCases.count
-        // (scope, node) -> the layout rows that read it, with their signs.
-        var reads: [Int: [(row: Int, sign: Double)]] = [:]
+        // (scope, node) -> the layout rows that read it, with their signs, as ranges into one flat array.
+        let slots = inv.scopes.count * inv.nodes.count
+        var lists = [[(row: Int, sign: Double)]](repeating: [], count: slots)
         let nodeIndex = Dictionary(uniqueKeysWithValues: inv.nodes.enumerated().map { ($1, $0) })
         for (k, row) in layout.rows.enumerated() {
             guard let s = inv.scopes.firstIndex(of: row.scope) else { continue }
             for t in row.terms {
                 guard let n = nodeIndex[t.node] else { continue }
-                reads[s * inv.nodes.count + n, default: []].append((k, t.sign))
+                lists[s * inv.nodes.count + n].append((k, t.sign))
             }
         }
+        var start = [Int](repeating: 0, count: slots + 1)
+        for i in 0..<slots { start[i + 1] = start[i] + lists[i].count }
+        let targets = lists.flatMap { $0 }
         let gasColumn: [Int] = inv.gases.map { g in
             if case let .gas(gas) = g { return GasGroup.of(gas).rawValue }
             return -1
         }
         let rowCount = layout.rows.count
-        var block = [Double](repeating: .nan, count: rowCount * Self.stride)
-        var blockMissing = [Bool](repeating: false, count: rowCount)
+        let always = layout.rows.map { $0.level <= 1 && $0.scope == .total }
+        var block = [Double](repeating: .nan, count: rowCount * stride)
+        var blockMissing = [UInt16](repeating: 0, count: rowCount)
+        var touched = [Bool](repeating: false, count: rowCount)
         func add(_ i: Int, _ x: Double) { block[i] = block[i].isNaN ? x : block[i] + x }
         func flush(region: Int32, year: Int32) {
-            for k in 0..<rowCount {
-                let base = k * Self.stride
-                let any = (0..<Self.stride).contains { !block[base + $0].isNaN }
-                guard any || layout.rows[k].level <= 1 else { continue }
-                if blockMissing[k] { missingCO2e.insert(entries.count) }
-                entries.append(Entry(region: region, year: year, row: Int32(k)))
-                values.append(contentsOf: block[base..<base + Self.stride])
+            for k in 0..<rowCount where touched[k] || always[k] {
+                let base = k * stride
+                emit(region, year, k, block[base..<base + stride], blockMissing[k])
             }
-            for i in block.indices { block[i] = .nan }
-            for i in blockMissing.indices { blockMissing[i] = false }
+            for k in 0..<rowCount where touched[k] {
+                for i in k * stride..<(k + 1) * stride { block[i] = .nan }
+                blockMissing[k] = 0
+                touched[k] = false
+            }
         }
         var current: (region: Int32, year: Int32)? = nil
-        for c in inv.cells where c.extent == 0 {
-            if let cur = current, cur != (c.region, c.year) { flush(region: cur.region, year: cur.year) }
-            current = (c.region, c.year)
-            guard let targets = reads[Int(c.scope) * inv.nodes.count + Int(c.node)] else { continue }
-            let column = gasColumn[Int(c.gas)]
-            for t in targets {
-                let base = t.row * Self.stride
-                if column < 0 {
-                    if c.co2eMissing { blockMissing[t.row] = true } else { add(base + Self.stride - 1, t.sign * c.co2e) }
-                } else {
-                    add(base + column, t.sign * c.mass)
-                    if !c.co2eMissing { add(base + groups + column, t.sign * c.co2e) }
+        inv.cells.withUnsafeBufferPointer { cells in
+            for c in cells where c.extent == 0 {
+                if let keep, !keep[Int(c.region)] { continue }
+                if let cur = current, cur != (c.region, c.year) { flush(region: cur.region, year: cur.year) }
+                current = (c.region, c.year)
+                let slot = Int(c.scope) * inv.nodes.count + Int(c.node)
+                guard start[slot] < start[slot + 1] else { continue }
+                let column = gasColumn[Int(c.gas)]
+                for t in targets[start[slot]..<start[slot + 1]] {
+                    let base = t.row * stride
+                    touched[t.row] = true
+                    if column < 0 {
+                        if c.co2eMissing { blockMissing[t.row] |= 1 << groups } else { add(base + stride - 1, t.sign * c.co2e) }
+                    } else {
+                        add(base + column, t.sign * c.mass)
+                        if c.co2eMissing { blockMissing[t.row] |= 1 << column } else { add(base + groups + column, t.sign * c.co2e) }
+                    }
                 }
             }
         }

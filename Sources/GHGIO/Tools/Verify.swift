@@ -5,7 +5,10 @@ import GHGCore
 public enum Verifier {
     /// The problems found, each naming the file and, where it can, the input that changed; empty when everything
     /// matches.
-    public static func verify(outputDirectory out: String, projectAt root: String, factorsDirectory: String) -> [String] {
+    /// The report templates are `templatesDirectory` (as `compile --templates` was given) or, by default, those beside
+    /// the factor library; where there are none, the report outputs are checked against their hashes only.
+    public static func verify(outputDirectory out: String, projectAt root: String, factorsDirectory: String,
+                              templatesDirectory: String? = nil) -> [String] {
         guard let bytes = FileSystem.read(FileSystem.join(out, "manifest.json")),
               let m = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             return ["\(out)/manifest.json: cannot be read; expected the output folder of ghg compile"]
@@ -60,12 +63,16 @@ public enum Verifier {
         var templates: ReportTemplates?
         if !usedTemplates.isEmpty {
             var d: [Diagnostic] = []
-            templates = ReportTemplates.locate(factorsDirectory: factorsDirectory).flatMap {
-                ReportTemplates.load(directory: $0, categories: c.reference.categories, diagnostics: &d)
+            let dir = templatesDirectory ?? ReportTemplates.locate(factorsDirectory: factorsDirectory)
+            templates = dir.flatMap {
+                ReportTemplates.load(directory: $0, label: templatesDirectory ?? "Templates/reports",
+                                     categories: c.reference.categories, diagnostics: &d)
             }
-            if templates == nil {
-                problems.append("the report templates (Templates/reports beside \(factorsDirectory)) cannot be read; "
-                    + "the manifest lists them")
+            // No templates beside a library copied elsewhere: the report files were checked against their hashes
+            // above, and are not re-rendered.
+            if templates == nil && dir != nil {
+                problems.append("the report templates (\(dir ?? "Templates/reports beside \(factorsDirectory)")) cannot "
+                    + "be read; the manifest lists them" + (d.isEmpty ? "" : ": " + d.map(\.description).joined(separator: "; ")))
             }
             for f in templates?.files ?? [] where usedTemplates[f.path] != f.sha256 {
                 changedInputs.append("\(f.path) (sha256 \(usedTemplates[f.path]?.prefix(12) ?? "none")… → "

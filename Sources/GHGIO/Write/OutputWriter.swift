@@ -25,16 +25,15 @@ public enum OutputWriter {
     /// among them) reads the files as UTF-8 rather than GBK.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// What the report outputs need, computed once per write: the templates and the summary table.
+    /// What the report outputs need: the templates (each output computes its own part of the summary table).
     struct Reports {
         var templates: ReportTemplates
-        var summary: SummaryTable
     }
 
     /// The report context of a compilation, when templates are given and the compilation has an inventory.
     static func reports(_ c: Compilation, _ templates: ReportTemplates?) -> Reports? {
-        guard let templates, let inv = c.inventory else { return nil }
-        return Reports(templates: templates, summary: SummaryTable(inventory: inv, layout: templates.layout))
+        guard let templates, c.inventory != nil else { return nil }
+        return Reports(templates: templates)
     }
 
     /// Whether CSV files get a byte-order mark: `--excel`, or `"excel_csv": true` in `ghg-project.json`.
@@ -502,15 +501,13 @@ public enum OutputWriter {
         case "inventory.csv":
             if let inv = c.inventory { inventoryCSV(inv, categories: c.reference.categories, into: &sink) }
         case "summary.csv":
-            if let r = reports { summaryCSV(r.summary, regions: c.project?.regions, into: &sink) }
+            if let r = reports, let inv = c.inventory {
+                summaryCSV(inv, layout: r.templates.layout, regions: c.project?.regions, into: &sink)
+            }
         case "report.html":
-            if let r = reports, let text = ReportWriter.html(c, summary: r.summary, templates: r.templates) {
-                sink.write(Array(text.utf8))
-            }
+            if let r = reports { sink.write(Array(ReportWriter.html(c, templates: r.templates).utf8)) }
         case "report.md":
-            if let r = reports, let text = ReportWriter.markdown(c, summary: r.summary, templates: r.templates) {
-                sink.write(Array(text.utf8))
-            }
+            if let r = reports { sink.write(Array(ReportWriter.markdown(c, templates: r.templates).utf8)) }
         case "lineage.jsonl": lineageJSONL(c, into: &sink)
         case "energy.csv": energyCSV(c, into: &sink)
         case "notation.csv": sink.write(Array(notationCSV(c.calculation).utf8))
@@ -616,12 +613,12 @@ public enum OutputWriter {
             try FileManager.default.removeItem(atPath: FileSystem.join(directory, name))
         }
         guard c.succeeded else {
-            try FileSystem.write(diagnosticsCSV(c.log), to: FileSystem.join(directory, "diagnostics.csv"))
+            let bom = Self.excel(c, excel) ? String(decoding: byteOrderMark, as: UTF8.self) : ""
+            try FileSystem.write(bom + diagnosticsCSV(c.log), to: FileSystem.join(directory, "diagnostics.csv"))
             return ["diagnostics.csv"]
         }
         var timer = PhaseTimer()
         let reports = reports(c, templates), bom = Self.excel(c, excel)
-        if reports != nil { timer.mark("summary table") }
         let names = names(reports: reports, skipping: skipping)
         let results: [Result<String, Error>] = Parallel.map(names.count, threads: threads ?? c.threads) { i in
             Result {
