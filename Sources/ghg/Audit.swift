@@ -9,8 +9,8 @@ struct Audit: ParsableCommand {
         abstract: "Compile under two factor stacks or two settings files and explain every change.",
         discussion: """
             Writes audit.csv (every changed line and total with its cause), audit.md (the same for reading) and \
-            audit.html (a bridge chart per year from the old total to the new, one bar per factor change, biggest \
-            first) into --out. --from/--to compare two stacks; --from-config/--to-config compare two settings files (another \
+            audit.html (a bridge chart per year and total from the old total to the new, one bar per factor change, \
+            biggest first) into --out. --from/--to compare two stacks; --from-config/--to-config compare two settings files (another \
             grid-year mapping, caliber or stack in a copy of ghg-project.json). Exit status: 0 success, 1 input \
             errors (printed), 2 usage errors.
             """)

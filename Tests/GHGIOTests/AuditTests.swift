@@ -72,7 +72,7 @@ struct AuditTests {
         }
     }
 
-    @Test("audit.html: one bridge per year of the region's total, one bar per factor change, biggest first, adding up")
+    @Test("audit.html: one bridge per year and total of the region, one bar per factor change, biggest first, adding up")
     func auditBridge() throws {
         let p = try project(Self.rows)
         defer { p.remove() }
@@ -93,7 +93,8 @@ struct AuditTests {
         // Well-formed, with a chart and a table row per bar.
         let parser = XMLParser(data: Data(html.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "") line \(parser.lineNumber)")
-        #expect(html.components(separatedBy: "<svg").count - 1 == 2)  // 2022 and 2005
+        // 2022 and 2005, each the territorial total and the total with indirect emissions.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
         // 2022: raw coal +64 166.652 t (10^6 t × 20.908 GJ/t × 0.9 tC/TJ × 0.93 × 44/12) and diesel
         // 10^4 t × 43.33 GJ/t × (−0.2) tC/TJ × 0.98 × 44/12 = −311.4 t; biggest first.
         let total = try #require(r.totals.first {
@@ -101,7 +102,7 @@ struct AuditTests {
                 && $0.key.scope == .total && $0.key.extent == .all
         })
         #expect(total.attribution.count == 2)
-        let section = try #require(html.components(separatedBy: "<h3>2022:").dropFirst().first)
+        let section = try #require(html.components(separatedBy: "<h3>2022 total:").dropFirst().first)
         let values = section.components(separatedBy: "data-value=\"").dropFirst()
             .prefix(2).map { Double($0.prefix { $0 != "\"" })! }
         #expect(values.count == 2)

@@ -1,8 +1,8 @@
 import GHGCharts
 import GHGCore
 
-/// The content of `audit.html`: for the top region, one bridge (waterfall) chart per year whose total moved, from
-/// the total before to the total after, one bar per factor change (the attribution of ``TotalChange``), biggest
+/// The content of `audit.html`: for the top region, one bridge (waterfall) chart per year and total (territorial,
+/// and with indirect emissions) that moved, from the total before to the total after, one bar per factor change (the attribution of ``TotalChange``), biggest
 /// first; then the biggest movers of every region.
 struct AuditPage {
     /// One bar of a bridge.
@@ -15,6 +15,7 @@ struct AuditPage {
     /// One year's bridge.
     struct Bridge {
         var year: String
+        var scope: String
         var chart: String
         var before: String
         var after: String
@@ -68,10 +69,12 @@ struct AuditPage {
         counts = "\(r.lines.count) emission lines changed; \(r.totals.count) totals moved; "
             + "\(r.indicators.count) indicator values changed"
         region = top + (regions?[top].map { " \($0.nameZH) \($0.nameEN)" } ?? "")
+        // The territorial total, and the total with indirect emissions (a grid factor moves only that one), of each
+        // year that moved: latest year first, territorial first.
         let totals = r.totals.filter {
             $0.key.region == top && $0.key.extent == .all && $0.key.node == .total && $0.key.gas == .all
-                && $0.key.scope == .total
-        }.sorted { $0.key.year > $1.key.year }
+                && ($0.key.scope == .total || $0.key.scope == .totalWithIndirect)
+        }.sorted { ($0.key.year, $1.key.scope) > ($1.key.year, $0.key.scope) }
         bridges = totals.map { t in
             let steps = t.attribution.sorted {
                 abs($0.co2e) != abs($1.co2e) ? abs($0.co2e) > abs($1.co2e) : $0.cause < $1.cause
@@ -83,10 +86,11 @@ struct AuditPage {
                 bars.append(Step(label: "\(rest.count) other changes", value: rest.reduce(0) { $0 + $1.co2e }))
             }
             let chart = GHGCharts.Chart.waterfall(
-                title: "\(top) \(t.key.year): \(ReportFormat.tonnes(t.before)) → \(ReportFormat.tonnes(t.after)) t CO2e",
+                title: "\(top) \(t.key.year) \(t.key.scope.rawValue): \(ReportFormat.tonnes(t.before)) → "
+                    + "\(ReportFormat.tonnes(t.after)) t CO2e",
                 start: Step(label: "before", value: t.before), steps: bars,
                 end: Step(label: "after", value: t.after), unit: "t CO2e (\(r.gwp.rawValue))")
-            return Bridge(year: String(t.key.year), chart: chart, before: ReportFormat.tonnes(t.before),
+            return Bridge(year: String(t.key.year), scope: t.key.scope.rawValue, chart: chart, before: ReportFormat.tonnes(t.before),
                           after: ReportFormat.tonnes(t.after), change: ReportFormat.tonnes(t.change),
                           steps: steps.map { StepRow(cause: $0.cause.description, co2e: ReportFormat.tonnes($0.co2e),
                                                      value: DecimalFormat.string($0.co2e)) })
