@@ -19,24 +19,10 @@ extension Chart {
     /// - Complexity: O(*n*), where *n* is the number of values (labels × series), plus the length of the text.
     public static func stackedBars(title: String, labels: [String], series: [Series], unit: String) -> String {
         let count = labels.count
-        let rows = series.map { item in
-            (0..<count).map { index in index < item.values.count ? sanitize(item.values[index]) : nil }
-        }
-        guard count > 0, rows.contains(where: { $0.contains { $0 != nil } }) else {
+        guard let (rows, positive, negative, filled) = stack(series, count: count) else {
             return noData(title: title, unit: unit)
         }
-        var positive = Array(repeating: 0.0, count: count)
-        var negative = Array(repeating: 0.0, count: count)
-        var filled = Array(repeating: false, count: count)
-        var anyNegative = false
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                guard let value else { continue }
-                filled[index] = true
-                if value > 0 { positive[index] += value } else { negative[index] += value }
-                if value < 0 { anyNegative = true }
-            }
-        }
+        let anyNegative = negative.contains { $0 < 0 }
         let rowLabels = rowLabels(labels)
         let labelRight = 8 + rowLabels.width
         let left = labelRight + 10

@@ -21,21 +21,8 @@ extension Chart {
     public static func stackedColumns(title: String, categories: [String], series: [Series], unit: String,
                                       markers: [Marker] = []) -> String {
         let count = categories.count
-        let rows = series.map { item in
-            (0..<count).map { index in index < item.values.count ? sanitize(item.values[index]) : nil }
-        }
-        guard count > 0, rows.contains(where: { $0.contains { $0 != nil } }) else {
+        guard let (rows, positive, negative, filled) = stack(series, count: count) else {
             return noData(title: title, unit: unit)
-        }
-        var positive = Array(repeating: 0.0, count: count)
-        var negative = Array(repeating: 0.0, count: count)
-        var filled = Array(repeating: false, count: count)
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                guard let value else { continue }
-                filled[index] = true
-                if value > 0 { positive[index] += value } else { negative[index] += value }
-            }
         }
         let scale = NiceScale(low: negative.min() ?? 0, high: positive.max() ?? 0)
         let left = plotLeft(for: scale.labels)

@@ -122,3 +122,29 @@ public enum Chart {
         max(2, min(6, Int(length / 80)))
     }
 }
+
+extension Chart {
+    /// The series of a stacked chart as rows of sanitised values (one per category, nil for none), with the sums of
+    /// the positive and of the negative values of each category and whether it has any value; nil when there is no
+    /// category or no value at all.
+    ///
+    /// - Complexity: O(*n*) in the number of values.
+    static func stack(_ series: [Series], count: Int)
+        -> (rows: [[Double?]], positive: [Double], negative: [Double], filled: [Bool])? {
+        let rows = series.map { item in
+            (0..<count).map { index in index < item.values.count ? sanitize(item.values[index]) : nil }
+        }
+        guard count > 0, rows.contains(where: { $0.contains { $0 != nil } }) else { return nil }
+        var positive = Array(repeating: 0.0, count: count)
+        var negative = Array(repeating: 0.0, count: count)
+        var filled = Array(repeating: false, count: count)
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                guard let value else { continue }
+                filled[index] = true
+                if value > 0 { positive[index] += value } else { negative[index] += value }
+            }
+        }
+        return (rows, positive, negative, filled)
+    }
+}
