@@ -42,28 +42,49 @@ public enum InventoryChecks {
     /// - Complexity: O(lines × region depth × category depth + rows + inventory cells).
     public static func run(_ calc: CalculationResult, inventory: Inventory, regions: RegionTree,
                            categories: CategoryTable, items: [String: Item], years: [Int],
-                           gwp: (Gas) -> Double?, settings: Settings = Settings(),
+                           gwp: (Gas) -> Double?, settings: Settings = Settings(), threads: Int = 1,
                            mark: (String) -> Void = { _ in })
         -> (results: [CheckResult], diagnostics: [Diagnostic])
     {
-        let (reference, referenceDiagnostics) = QualityChecks.referenceVsSectoral(calc, regions: regions)
-        mark("  check reference_vs_sectoral")
-        let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: regions,
-                                                                        tolerance: settings.rollupTolerance)
-        mark("  check rollup_residual")
-        let completeness = CompletenessChecks.check(calc, regions: regions, categories: categories, years: years)
-        mark("  check completeness")
-        let yearOnYear = TimeSeriesChecks.yearOnYear(inventory, calc: calc, regions: regions, years: years, gwp: gwp,
-                                                     thresholds: settings.yearOnYear)
-        mark("  check year_on_year")
-        let usage = FactorChecks.usage(calc)
-        let implied = FactorChecks.impliedFactors(calc, usage: usage, regions: regions)
-        mark("  check implied_factor")
-        let factorYears = FactorChecks.factorYears(calc, usage: usage, regions: regions)
-        mark("  check factor_year")
-        let rows = RowChecks.check(calc, items: items)
-        mark("  check rows")
-        return (reference + rollup + completeness + yearOnYear + implied + factorYears + rows,
-                referenceDiagnostics + rollupDiagnostics)
+        // Five independent groups of checks, each a pure function of the calculation and the inventory; on several
+        // threads they run side by side (no per-check timing then), and their findings are joined in this order.
+        withoutActuallyEscaping(gwp) { gwp in
+            let groups: [() -> (results: [CheckResult], diagnostics: [Diagnostic], name: String)] = [
+                {
+                    let (reference, referenceDiagnostics) = QualityChecks.referenceVsSectoral(calc, regions: regions)
+                    let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: regions,
+                                                                                    tolerance: settings.rollupTolerance)
+                    return (reference + rollup, referenceDiagnostics + rollupDiagnostics,
+                            "  check reference_vs_sectoral, rollup_residual")
+                },
+                {
+                    (CompletenessChecks.check(calc, regions: regions, categories: categories, years: years), [],
+                     "  check completeness")
+                },
+                {
+                    (TimeSeriesChecks.yearOnYear(inventory, calc: calc, regions: regions, years: years, gwp: gwp,
+                                                 thresholds: settings.yearOnYear), [], "  check year_on_year")
+                },
+                {
+                    let usage = FactorChecks.usage(calc)
+                    return (FactorChecks.impliedFactors(calc, usage: usage, regions: regions)
+                                + FactorChecks.factorYears(calc, usage: usage, regions: regions), [],
+                            "  check implied_factor, factor_year")
+                },
+                { (RowChecks.check(calc, items: items), [], "  check rows") },
+            ]
+            var parts: [(results: [CheckResult], diagnostics: [Diagnostic], name: String)] = []
+            if threads <= 1 {
+                for g in groups {
+                    parts.append(g())
+                    mark(parts[parts.count - 1].name)
+                }
+            } else {
+                let results = Parallel.map(groups.count, threads: threads) { i in UnsafeSendable(groups[i]()) }
+                parts = results.map(\.value)
+                mark("  checks (\(threads) threads)")
+            }
+            return (parts.flatMap(\.results), parts.flatMap(\.diagnostics))
+        }
     }
 }

@@ -176,7 +176,7 @@ public enum Compiler {
             years: project.config.years, gwp: { reference.gwp.value(of: $0, in: gwp)?.gwp100 },
             settings: InventoryChecks.Settings(rollupTolerance: project.config.rollupTolerance,
                                                yearOnYear: project.config.yearOnYear),
-            mark: { timer.mark($0) })
+            threads: options.threads, mark: { timer.mark($0) })
         timer.mark("indicators, targets, checks")
         // The same chain-link problem is found once per region and year that needs it: report it once.
         var seen = Set<Diagnostic>()

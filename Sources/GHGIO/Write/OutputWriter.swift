@@ -369,15 +369,44 @@ public enum OutputWriter {
     /// `checks.csv`: the findings of every quality check (``InventoryChecks``), one per row: the check and its code,
     /// severity, region, year, subject, the input it points at, the numbers and what to look at.
     public static func checksCSV(_ checks: [CheckResult]) -> String {
-        var w = CSVWriter(header: ["check", "code", "severity", "region", "year", "subject", "location", "value",
-                                   "reference", "difference", "difference_pct", "status", "detail"])
-        for c in checks {
-            w.row([c.check, c.code.rawValue, c.severity, c.region, String(c.year), c.subject,
-                   c.location?.description ?? "", DecimalFormat.string(c.value), DecimalFormat.string(c.reference),
-                   DecimalFormat.string(c.value - c.reference), c.differencePct.map(DecimalFormat.string) ?? "",
-                   c.status, c.detail])
+        var sink = MemorySink()
+        checksCSV(checks, into: &sink)
+        return sink.text
+    }
+
+    /// `checks.csv` into a sink, straight into bytes (75 000 findings at national scale), with the repeated texts
+    /// (check, code, severity, region, status) escaped once.
+    static func checksCSV<S: OutputSink>(_ checks: [CheckResult], into sink: inout S) {
+        var w = ByteWriter(sink)
+        w.text("check,code,severity,region,year,subject,location,value,reference,difference,difference_pct,status,detail\n")
+        var escaped: [String: [UInt8]] = [:]
+        func repeated(_ s: String) {
+            if let e = escaped[s] { w.bytes(e); return }
+            let e = Array(CSVWriter.escape(s).utf8)
+            if escaped.count < 100_000 { escaped[s] = e }
+            w.bytes(e)
         }
-        return w.text
+        func text(_ s: String) { w.bytes(Array(CSVWriter.escape(s).utf8)) }
+        for c in checks {
+            repeated(c.check); w.byte(0x2C)
+            repeated(c.code.rawValue); w.byte(0x2C)
+            repeated(c.severity); w.byte(0x2C)
+            repeated(c.region); w.byte(0x2C)
+            w.int(c.year); w.byte(0x2C)
+            repeated(c.subject); w.byte(0x2C)
+            if let l = c.location { text(l.description) }
+            w.byte(0x2C)
+            w.number(c.value); w.byte(0x2C)
+            w.number(c.reference); w.byte(0x2C)
+            w.number(c.value - c.reference); w.byte(0x2C)
+            if let p = c.differencePct { w.number(p) }
+            w.byte(0x2C)
+            repeated(c.status); w.byte(0x2C)
+            text(c.detail)
+            w.byte(0x0A)
+            w.endRecord()
+        }
+        sink = w.finish()
     }
 
     /// `indicators.csv`: every indicator of every region and year.
@@ -511,7 +540,7 @@ public enum OutputWriter {
         case "lineage.jsonl": lineageJSONL(c, into: &sink)
         case "energy.csv": energyCSV(c, into: &sink)
         case "notation.csv": sink.write(Array(notationCSV(c.calculation).utf8))
-        case "checks.csv": sink.write(Array(checksCSV(c.checks).utf8))
+        case "checks.csv": checksCSV(c.checks, into: &sink)
         case "indicators.csv": indicatorsCSV(c.indicators, into: &sink)
         case "targets.csv": sink.write(Array(targetsCSV(c.targets).utf8))
         case "key_categories.csv": KeyCategoryWriter.keyCategories(c, into: &sink)
