@@ -127,8 +127,6 @@ struct ReportModel {
     /// One finding.
     struct Finding {
         var check: String
-        var severity: String
-        var region: String
         var year: String
         var subject: String
         var location: String
@@ -152,7 +150,6 @@ struct ReportModel {
         var edition: String
         var version: String
         var sha256: String
-        var path: String
     }
 
     var title: String
@@ -195,13 +192,15 @@ extension ReportModel {
     /// The report of a compilation that succeeded: its top region (the city) and the regions directly below it
     /// with rows (its counties), in region-code order.
     static func build(_ c: Compilation, layout: SummaryLayout, text: (String) -> String) -> ReportModel? {
-        guard let project = c.project, let inv = c.inventory, let top = Summary.topRegion(c, inventory: inv),
-              let latest = inv.cells.lazy.map(\.year).max().map(Int.init) else { return nil }
-        let regions = project.regions
+        guard let project = c.project, let inv = c.inventory, let top = Summary.topRegion(c, inventory: inv) else {
+            return nil
+        }
         let years = Set(inv.cells.map { Int($0.year) }).sorted()
+        guard let latest = years.last else { return nil }
+        let regions = project.regions
         let sectors = sectorRows(layout)
         let children = regions.children(of: top).filter { code in inv.regionCodes.contains(code) }.sorted()
-        let shown = Set([top] + children)
+        let shownRegions = [top] + children, shown = Set(shownRegions)
         // The summary table of the regions shown (a national table has millions of rows), by region, year and row.
         let summary = SummaryTable(inventory: inv, layout: layout, regions: shown)
         var entry: [String: Int] = [:]
@@ -215,7 +214,6 @@ extension ReportModel {
 
         // Columns shown: CO2, CH4, N2O in tonnes; HFCs, PFCs, SF6 and the total in CO2e; NF3 and other gases when
         // some shown region has them.
-        let shownRegions = [top] + children
         func present(_ g: SummaryTable.GasGroup) -> Bool {
             shownRegions.contains { r in
                 layout.rows.indices.contains { k in
@@ -377,10 +375,10 @@ extension ReportModel {
         // Key categories of the latest year (Approach 1 level, LULUCF included).
         var keyRows: [KeyRow] = []
         var keyChart = ""
-        if let cells = c.categoryCells[top]?[latest] {
-            let entries = cells.map { KeyCategories.Entry(category: $0.category.description, gas: $0.gas.rawValue,
-                                                          latest: $0.co2e) }
-            let ranked = KeyCategories.level(entries).filter(\.key)
+        if let cellsByYear = c.categoryCells[top], cellsByYear[latest] != nil {
+            // As key_categories.csv ranks them (approach 1, level, LULUCF included).
+            let pairs = KeyCategoryWriter.paired(cellsByYear, year: latest, base: nil)
+            let ranked = KeyCategories.level(KeyCategoryWriter.keyEntries(pairs, base: nil).entries).filter(\.key)
             for (i, r) in ranked.enumerated() {
                 let name = CategoryCode(r.entry.category).flatMap { c.reference.categories[$0] }
                 let key = "key|\(top)|\(latest)|\(r.entry.category)|\(r.entry.gas)"
@@ -404,11 +402,8 @@ extension ReportModel {
         var band: [BandPoint] = [], central: [Point] = [], uncertaintyRows: [UncertaintyRow] = []
         if let cellsByYear = c.categoryCells[top] {
             for y in cellsByYear.keys.sorted() {
-                let cells = cellsByYear[y]!
-                let t = ErrorPropagation.table(cells.map {
-                    ErrorPropagation.Entry(category: $0.category.description, gas: $0.gas.rawValue, base: $0.co2e,
-                                           latest: $0.co2e, activity: $0.activity, factor: $0.factor)
-                })
+                // As uncertainty_approach1.csv's TOTAL row of the year (level, no base year).
+                let t = KeyCategoryWriter.errorTable(KeyCategoryWriter.paired(cellsByYear, year: y, base: nil))
                 guard let level = t.level, level.isFinite else { continue }
                 central.append(Point(x: Double(y), y: t.latestTotal / wan))
                 uncertaintyRows.append(UncertaintyRow(
@@ -449,14 +444,13 @@ extension ReportModel {
         }
         let shownFindings = c.checks.filter { $0.region == top && $0.severity != "info" }
         let findings = shownFindings.prefix(30).map { f in
-            Finding(check: f.check, severity: f.severity, region: text(f.region), year: String(f.year),
-                    subject: text(f.subject), location: text(f.location?.description ?? ""), detail: text(f.detail))
+            Finding(check: f.check, year: String(f.year), subject: text(f.subject), location: text(f.location?.description ?? ""), detail: text(f.detail))
         }
         let more = shownFindings.count > findings.count
             ? "\(shownFindings.count - findings.count) more findings for \(top) in checks.csv" : ""
         let sets = c.stack.map { s in
             SetRow(id: text(s.info.id), edition: text(s.info.edition), version: text(s.info.version),
-                   sha256: s.info.contentHash, path: text(s.info.path))
+                   sha256: s.info.contentHash)
         }
         let name = regions[top]
         return ReportModel(

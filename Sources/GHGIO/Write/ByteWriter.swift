@@ -91,4 +91,13 @@ struct ByteWriter<S: OutputSink> {
         }
         count += digits
     }
+
+    /// Writes a text field escaped by ``CSVWriter/escape(_:)``, keeping the escaped bytes of up to 100 000 distinct
+    /// texts in `cache` (regions, indicator keys, check names and statuses repeat on every row).
+    mutating func escaped(_ s: String, cache: inout [String: [UInt8]]) {
+        if let e = cache[s] { bytes(e); return }
+        let e = Array(CSVWriter.escape(s).utf8)
+        if cache.count < 100_000 { cache[s] = e }
+        bytes(e)
+    }
 }

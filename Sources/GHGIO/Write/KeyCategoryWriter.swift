@@ -42,8 +42,7 @@ enum KeyCategoryWriter {
     /// has none), then each category only of the base year with latest 0 (its base-year cell carries its
     /// uncertainties, which weigh nothing in the latest year). Without a base, the year's cells with base = latest.
     static func paired(_ years: [Int: [CategoryAssessment.Cell]], year: Int, base: Int?,
-                       keep: (CategoryAssessment.Cell) -> Bool = { _ in true })
-        -> [(cell: CategoryAssessment.Cell, base: Double, latest: Double)] {
+                       keep: (CategoryAssessment.Cell) -> Bool = { _ in true }) -> [Pair] {
         let now = (years[year] ?? []).filter(keep)
         guard let base else { return now.map { ($0, $0.co2e, $0.co2e) } }
         let then = (years[base] ?? []).filter(keep)
@@ -51,6 +50,30 @@ enum KeyCategoryWriter {
         let present = Set(now.map { "\($0.category)|\($0.gas)" })
         return now.map { ($0, before["\($0.category)|\($0.gas)"] ?? 0, $0.co2e) }
             + then.filter { !present.contains("\($0.category)|\($0.gas)") }.map { ($0, $0.co2e, 0) }
+    }
+
+    /// A category of a year with its base-year and latest CO2e (``paired(_:year:base:keep:)``).
+    typealias Pair = (cell: CategoryAssessment.Cell, base: Double, latest: Double)
+
+    /// The key-category entries of paired categories (base CO2e only for a trend), with their combined uncertainty
+    /// when every category states both of its uncertainties (`complete`, the condition for Approach 2).
+    static func keyEntries(_ pairs: [Pair], base: Int?) -> (entries: [KeyCategories.Entry], complete: Bool) {
+        let complete = pairs.allSatisfy { $0.cell.linesWithoutActivity == 0 && $0.cell.linesWithoutFactor == 0 }
+        let entries = pairs.map { p in
+            KeyCategories.Entry(category: p.cell.category.description, gas: p.cell.gas.rawValue,
+                                base: base == nil ? nil : p.base, latest: p.latest,
+                                uncertainty: complete ? (p.cell.activity * p.cell.activity
+                                                         + p.cell.factor * p.cell.factor).squareRoot() : nil)
+        }
+        return (entries, complete)
+    }
+
+    /// The Approach 1 error-propagation table (Vol.1 Table 3.2) of paired categories.
+    static func errorTable(_ pairs: [Pair]) -> ErrorPropagation.Table {
+        ErrorPropagation.table(pairs.map { p in
+            ErrorPropagation.Entry(category: p.cell.category.description, gas: p.cell.gas.rawValue, base: p.base,
+                                   latest: p.latest, activity: p.cell.activity, factor: p.cell.factor)
+        })
     }
 
     /// Fields written straight into a byte stream, comma-separated.
@@ -93,14 +116,8 @@ enum KeyCategoryWriter {
                             w.end()
                         }
                     }
-                    func assess(_ pairs: [(cell: CategoryAssessment.Cell, base: Double, latest: Double)], base: Int?) {
-                        let complete = pairs.allSatisfy { $0.cell.linesWithoutActivity == 0 && $0.cell.linesWithoutFactor == 0 }
-                        let entries = pairs.map { p in
-                            KeyCategories.Entry(category: p.cell.category.description, gas: p.cell.gas.rawValue,
-                                                base: base == nil ? nil : p.base, latest: p.latest,
-                                                uncertainty: complete ? (p.cell.activity * p.cell.activity
-                                                                         + p.cell.factor * p.cell.factor).squareRoot() : nil)
-                        }
+                    func assess(_ pairs: [Pair], base: Int?) {
+                        let (entries, complete) = keyEntries(pairs, base: base)
                         if base == nil {
                             emit(KeyCategories.level(entries), base: nil, approach: 1, assessment: "level")
                             if complete { emit(KeyCategories.level(entries, uncertaintyWeighted: true), base: nil,
@@ -142,11 +159,7 @@ enum KeyCategoryWriter {
                 let cells = years[year]!
                 for base in [nil] + (year == latest ? bases.filter { years[$0] != nil } : []).map(Optional.some) {
                     let pairs = paired(years, year: year, base: base)
-                    let t = ErrorPropagation.table(pairs.map { p in
-                        ErrorPropagation.Entry(category: p.cell.category.description, gas: p.cell.gas.rawValue,
-                                               base: p.base, latest: p.latest, activity: p.cell.activity,
-                                               factor: p.cell.factor)
-                    })
+                    let t = errorTable(pairs)
                     let trend = base != nil
                     for (p, r) in zip(pairs, t.rows) {
                         let x = p.cell

@@ -25,25 +25,14 @@ public enum OutputWriter {
     /// among them) reads the files as UTF-8 rather than GBK.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// What the report outputs need: the templates (each output computes its own part of the summary table).
-    struct Reports {
-        var templates: ReportTemplates
-    }
-
-    /// The report context of a compilation, when templates are given and the compilation has an inventory.
-    static func reports(_ c: Compilation, _ templates: ReportTemplates?) -> Reports? {
-        guard let templates, c.inventory != nil else { return nil }
-        return Reports(templates: templates)
-    }
-
     /// Whether CSV files get a byte-order mark: `--excel`, or `"excel_csv": true` in `ghg-project.json`.
     static func excel(_ c: Compilation, _ flag: Bool) -> Bool { flag || c.project?.config.excelCSV == true }
 
     /// The names written for a compilation: every output but the manifest, less those skipped and, without
     /// templates, the reports.
-    static func names(reports: Reports?, skipping: Set<String>) -> [String] {
+    static func names(templates: ReportTemplates?, skipping: Set<String>) -> [String] {
         outputNames.filter {
-            $0 != "manifest.json" && !skipping.contains($0) && (reports != nil || !reportNames.contains($0))
+            $0 != "manifest.json" && !skipping.contains($0) && (templates != nil || !reportNames.contains($0))
         }
     }
 
@@ -380,12 +369,7 @@ public enum OutputWriter {
         var w = ByteWriter(sink)
         w.text("check,code,severity,region,year,subject,location,value,reference,difference,difference_pct,status,detail\n")
         var escaped: [String: [UInt8]] = [:]
-        func repeated(_ s: String) {
-            if let e = escaped[s] { w.bytes(e); return }
-            let e = Array(CSVWriter.escape(s).utf8)
-            if escaped.count < 100_000 { escaped[s] = e }
-            w.bytes(e)
-        }
+        func repeated(_ s: String) { w.escaped(s, cache: &escaped) }
         func text(_ s: String) { w.bytes(Array(CSVWriter.escape(s).utf8)) }
         for c in checks {
             repeated(c.check); w.byte(0x2C)
@@ -420,12 +404,7 @@ public enum OutputWriter {
         var w = ByteWriter(sink)
         w.text("region,year,indicator,base_year,value,unit,numerator,denominator,method\n")
         var escaped: [String: [UInt8]] = [:]
-        func text(_ s: String) {
-            if let e = escaped[s] { w.bytes(e); return }
-            let e = Array(CSVWriter.escape(s).utf8)
-            if escaped.count < 100_000 { escaped[s] = e }
-            w.bytes(e)
-        }
+        func text(_ s: String) { w.escaped(s, cache: &escaped) }
         for v in values {
             text(v.region)
             w.byte(0x2C)
@@ -525,18 +504,19 @@ public enum OutputWriter {
     // MARK: rendering and writing
 
     /// Renders one output into a sink.
-    static func render<S: OutputSink>(_ name: String, _ c: Compilation, reports: Reports?, into sink: inout S) {
+    static func render<S: OutputSink>(_ name: String, _ c: Compilation, templates: ReportTemplates?,
+                                      into sink: inout S) {
         switch name {
         case "inventory.csv":
             if let inv = c.inventory { inventoryCSV(inv, categories: c.reference.categories, into: &sink) }
         case "summary.csv":
-            if let r = reports, let inv = c.inventory {
-                summaryCSV(inv, layout: r.templates.layout, regions: c.project?.regions, into: &sink)
+            if let templates, let inv = c.inventory {
+                summaryCSV(inv, layout: templates.layout, regions: c.project?.regions, into: &sink)
             }
         case "report.html":
-            if let r = reports { sink.write(Array(ReportWriter.html(c, templates: r.templates).utf8)) }
+            if let templates { sink.write(Array(ReportWriter.html(c, templates: templates).utf8)) }
         case "report.md":
-            if let r = reports { sink.write(Array(ReportWriter.markdown(c, templates: r.templates).utf8)) }
+            if let templates { sink.write(Array(ReportWriter.markdown(c, templates: templates).utf8)) }
         case "lineage.jsonl": lineageJSONL(c, into: &sink)
         case "energy.csv": energyCSV(c, into: &sink)
         case "notation.csv": sink.write(Array(notationCSV(c.calculation).utf8))
@@ -556,12 +536,12 @@ public enum OutputWriter {
     public static func render(_ c: Compilation, templates: ReportTemplates? = nil, excel: Bool = false)
         -> [(String, String)] {
         guard c.inventory != nil else { return [("diagnostics.csv", diagnosticsCSV(c.log))] }
-        let reports = reports(c, templates), bom = Self.excel(c, excel)
+        let bom = Self.excel(c, excel)
         var files: [(String, String)] = []
-        for name in names(reports: reports, skipping: []) {
+        for name in names(templates: templates, skipping: []) {
             var sink = MemorySink()
             if bom && name.hasSuffix(".csv") { sink.write(byteOrderMark) }
-            render(name, c, reports: reports, into: &sink)
+            render(name, c, templates: templates, into: &sink)
             files.append((name, sink.text))
         }
         files.append(("manifest.json", manifestJSON(c, outputHashes: files.map { ($0.0, SHA256.hex(Array($0.1.utf8))) },
@@ -647,15 +627,15 @@ public enum OutputWriter {
             return ["diagnostics.csv"]
         }
         var timer = PhaseTimer()
-        let reports = reports(c, templates), bom = Self.excel(c, excel)
-        let names = names(reports: reports, skipping: skipping)
+        let bom = Self.excel(c, excel)
+        let names = names(templates: templates, skipping: skipping)
         let results: [Result<String, Error>] = Parallel.map(names.count, threads: threads ?? c.threads) { i in
             Result {
                 var t = PhaseTimer()
                 let sink = try FileSink(path: FileSystem.join(directory, names[i]))
                 var s = sink
                 if bom && names[i].hasSuffix(".csv") { s.write(byteOrderMark) }
-                render(names[i], c, reports: reports, into: &s)
+                render(names[i], c, templates: templates, into: &s)
                 let hash = try sink.finish()
                 t.mark("  " + names[i])
                 return hash
