@@ -44,15 +44,20 @@ struct Compile: ParsableCommand {
             throw ValidationError(problem)
         }
         if let problem = OutputWriter.prepareOutputFolder(out) { throw EnvironmentError(message: problem) }
-        let c = Compiler.compile(projectAt: options.project,
-                                 options: CompileOptions(factorsDirectory: factors, gwp: gwp,
-                                                         diagnosticLimit: options.maxDiagnostics, threads: options.threadCount))
-        let report = reportTemplates(explicit: templates, factors: factors, categories: c.reference.categories,
-                                     writes: "summary.csv, report.html and report.md are")
-        let written: [String]
+        // The outputs that do not list the checks' findings are written while the checks run.
+        var report: (templates: ReportTemplates?, failed: Bool) = (nil, false)
+        let c: Compilation, written: [String]
         do {
-            written = try OutputWriter.write(c, to: out, skipping: noLineage ? ["lineage.jsonl"] : [],
-                                             templates: report.templates, excel: excel)
+            (c, written) = try OutputWriter.compileAndWrite(
+                projectAt: options.project,
+                options: CompileOptions(factorsDirectory: factors, gwp: gwp, diagnosticLimit: options.maxDiagnostics,
+                                        threads: options.threadCount),
+                to: out, skipping: noLineage ? ["lineage.jsonl"] : [], excel: excel) { partial in
+                report = reportTemplates(explicit: templates, factors: factors,
+                                         categories: partial.reference.categories,
+                                         writes: "summary.csv, report.html and report.md are")
+                return report.templates
+            }
         } catch {
             throw EnvironmentError(message: OutputWriter.plainMessage(error, doing: "write the outputs"))
         }

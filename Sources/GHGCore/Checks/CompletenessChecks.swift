@@ -53,15 +53,25 @@ public enum CompletenessChecks {
             cover(table.region[Int(r)], table.year[Int(r)], symbolCategory[Int(table.category[Int(r)])])
         }
         var out: [CheckResult] = []
+        // The text of a finding depends only on its category and the years it lacks: built once per category and
+        // per pattern of missing years (a national project repeats both across thousands of regions).
+        let lead = expected.map { "\($0.code) \($0.nameEN) (\($0.nameZH)) has no estimate and no notation key in " }
+        let subjects = expected.map(\.code.description)
+        var spansOf: [[Int]: String] = [:]
         for (r, region) in codes.enumerated() where active[r] {
-            for (k, info) in expected.enumerated() {
+            let location = regions[region]?.location
+            for k in expected.indices {
                 let missing = years.indices.filter { !covered[(r * nY + $0) * nC + k] }.map { years[$0] }
                 guard let last = missing.last else { continue }
+                let span: String
+                if let known = spansOf[missing] { span = known } else {
+                    span = spans(missing, of: years)
+                    spansOf[missing] = span
+                }
                 out.append(CheckResult(check: "completeness", code: .completeness, region: region, year: last,
-                    subject: info.code.description, location: regions[region]?.location, value: 0,
+                    subject: subjects[k], location: location, value: 0,
                     reference: 0, differencePct: nil, status: "missing", severity: "warning",
-                    detail: "\(info.code) \(info.nameEN) (\(info.nameZH)) has no estimate and no notation key in "
-                        + spans(missing, of: years) + "; expected activity rows, or a row with value NO, NE, NA, IE "
+                    detail: lead[k] + span + "; expected activity rows, or a row with value NO, NE, NA, IE "
                         + "or C and a note"))
             }
         }

@@ -36,55 +36,68 @@ public enum InventoryChecks {
                                "implied_factor", "factor_year", "overlapping_rows", "measured_vs_calculated",
                                "biomass_as_fossil", "coarse_category"]
 
+    /// The findings and diagnostics of one group of checks, and the group's name (for timing).
+    public typealias Part = (results: [CheckResult], diagnostics: [Diagnostic], name: String)
+
     /// Runs every check. The diagnostics are the warnings some checks also give (a large reference-approach
     /// difference, a roll-up residual beyond the tolerance).
     ///
     /// - Complexity: O(lines × region depth × category depth + rows + inventory cells).
     public static func run(_ calc: CalculationResult, inventory: Inventory, regions: RegionTree,
                            categories: CategoryTable, items: [String: Item], years: [Int],
-                           gwp: (Gas) -> Double?, settings: Settings = Settings(), threads: Int = 1,
+                           gwp: @escaping (Gas) -> Double?, settings: Settings = Settings(), threads: Int = 1,
                            mark: (String) -> Void = { _ in })
         -> (results: [CheckResult], diagnostics: [Diagnostic])
     {
-        // Five independent groups of checks, each a pure function of the calculation and the inventory; on several
-        // threads they run side by side (no per-check timing then), and their findings are joined in this order.
-        withoutActuallyEscaping(gwp) { gwp in
-            let groups: [() -> (results: [CheckResult], diagnostics: [Diagnostic], name: String)] = [
-                {
-                    let (reference, referenceDiagnostics) = QualityChecks.referenceVsSectoral(calc, regions: regions)
-                    let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: regions,
-                                                                                    tolerance: settings.rollupTolerance)
-                    return (reference + rollup, referenceDiagnostics + rollupDiagnostics,
-                            "  check reference_vs_sectoral, rollup_residual")
-                },
-                {
-                    (CompletenessChecks.check(calc, regions: regions, categories: categories, years: years), [],
-                     "  check completeness")
-                },
-                {
-                    (TimeSeriesChecks.yearOnYear(inventory, calc: calc, regions: regions, years: years, gwp: gwp,
-                                                 thresholds: settings.yearOnYear), [], "  check year_on_year")
-                },
-                {
-                    let usage = FactorChecks.usage(calc)
-                    return (FactorChecks.impliedFactors(calc, usage: usage, regions: regions)
-                                + FactorChecks.factorYears(calc, usage: usage, regions: regions), [],
-                            "  check implied_factor, factor_year")
-                },
-                { (RowChecks.check(calc, items: items), [], "  check rows") },
-            ]
-            var parts: [(results: [CheckResult], diagnostics: [Diagnostic], name: String)] = []
-            if threads <= 1 {
-                for g in groups {
-                    parts.append(g())
-                    mark(parts[parts.count - 1].name)
-                }
-            } else {
-                let results = Parallel.map(groups.count, threads: threads) { i in UnsafeSendable(groups[i]()) }
-                parts = results.map(\.value)
-                mark("  checks (\(threads) threads)")
+        let groups = groups(calc, inventory: inventory, regions: regions, categories: categories, items: items,
+                            years: years, gwp: gwp, settings: settings)
+        var parts: [Part] = []
+        if threads <= 1 {
+            for g in groups {
+                parts.append(g())
+                mark(parts[parts.count - 1].name)
             }
-            return (parts.flatMap(\.results), parts.flatMap(\.diagnostics))
+        } else {
+            parts = Parallel.map(groups.count, threads: threads) { i in UnsafeSendable(groups[i]()) }.map(\.value)
+            mark("  checks (\(threads) threads)")
         }
+        return join(parts)
+    }
+
+    /// The checks as five independent groups, each a pure function of the calculation and the inventory, to be run
+    /// in any order or side by side (with other work, as the compiler writes outputs beside them) and joined by
+    /// ``join(_:)`` in this order.
+    public static func groups(_ calc: CalculationResult, inventory: Inventory, regions: RegionTree,
+                              categories: CategoryTable, items: [String: Item], years: [Int],
+                              gwp: @escaping (Gas) -> Double?, settings: Settings = Settings()) -> [() -> Part] {
+        [
+            {
+                let (reference, referenceDiagnostics) = QualityChecks.referenceVsSectoral(calc, regions: regions)
+                let (rollup, rollupDiagnostics) = QualityChecks.rollupResiduals(inventory, regions: regions,
+                                                                                tolerance: settings.rollupTolerance)
+                return (reference + rollup, referenceDiagnostics + rollupDiagnostics,
+                        "  check reference_vs_sectoral, rollup_residual")
+            },
+            {
+                (CompletenessChecks.check(calc, regions: regions, categories: categories, years: years), [],
+                 "  check completeness")
+            },
+            {
+                (TimeSeriesChecks.yearOnYear(inventory, calc: calc, regions: regions, years: years, gwp: gwp,
+                                             thresholds: settings.yearOnYear), [], "  check year_on_year")
+            },
+            {
+                let usage = FactorChecks.usage(calc)
+                return (FactorChecks.impliedFactors(calc, usage: usage, regions: regions)
+                            + FactorChecks.factorYears(calc, usage: usage, regions: regions), [],
+                        "  check implied_factor, factor_year")
+            },
+            { (RowChecks.check(calc, items: items), [], "  check rows") },
+        ]
+    }
+
+    /// The findings and diagnostics of the groups, in the groups' order.
+    public static func join(_ parts: [Part]) -> (results: [CheckResult], diagnostics: [Diagnostic]) {
+        (parts.flatMap(\.results), parts.flatMap(\.diagnostics))
     }
 }

@@ -174,45 +174,72 @@ public struct CSVWriter: Sendable {
     ///
     /// - Complexity: O(n) in the field's length.
     public static func escape(_ field: String) -> String {
-        var field = field
-        if let first = field.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
-            || first == 0x09 || first == 0x0D, !isNumber(field) {
-            field = "'" + field
+        var bytes = field
+        return bytes.withUTF8 { u in
+            let (prefix, quote) = escaping(u)
+            guard prefix || quote else { return field }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + 8)
+            appendEscaped(u, prefix: prefix, quote: quote) { out.append($0) }
+            return String(decoding: out, as: UTF8.self)
         }
-        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return field
+    }
+
+    /// What ``escape(_:)`` does to a field's UTF-8 bytes: whether it gets the apostrophe, whether it is quoted.
+    /// Byte-level is exact: the bytes looked for (`=`, `+`, `-`, `@`, tab, CR, comma, quote, LF) are ASCII and
+    /// never occur inside a multi-byte UTF-8 sequence.
+    @inline(__always)
+    static func escaping(_ u: UnsafeBufferPointer<UInt8>) -> (prefix: Bool, quote: Bool) {
+        var prefix = false
+        if let first = u.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
+            || first == 0x09 || first == 0x0D {
+            prefix = !isNumber(u)
         }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        var quote = false
+        for b in u where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+            quote = true
+            break
+        }
+        return (prefix, quote)
+    }
+
+    /// Emits the escaped bytes of a field: the opening quote, the apostrophe, the bytes with every quote doubled,
+    /// the closing quote.
+    @inline(__always)
+    static func appendEscaped(_ u: UnsafeBufferPointer<UInt8>, prefix: Bool, quote: Bool, _ emit: (UInt8) -> Void) {
+        if quote { emit(0x22) }
+        if prefix { emit(0x27) }
+        for b in u {
+            emit(b)
+            if b == 0x22 { emit(0x22) }
+        }
+        if quote { emit(0x22) }
     }
 
     /// Whether a field is a number as the writers format them: an optional `-`, digits, an optional fraction and
     /// exponent (`-12.5`, `1.5e-05`), or `-inf`.
     static func isNumber(_ s: String) -> Bool {
-        if s == "-inf" { return true }
-        var u = Array(s.utf8)[...]
-        if u.first == 0x2D { u = u.dropFirst() }
+        var s = s
+        return s.withUTF8 { isNumber($0) }
+    }
+
+    /// ``isNumber(_:)-(String)`` over UTF-8 bytes.
+    static func isNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if i < u.count && u[i] == 0x2D { i += 1 }
+        if u.count - i == 3 && u[i] == 0x69 && u[i + 1] == 0x6E && u[i + 2] == 0x66 { return i == 1 }  // -inf
         func digits() -> Int {
-            var n = 0
-            while let c = u.first, c >= 0x30 && c <= 0x39 { u = u.dropFirst(); n += 1 }
-            return n
+            let from = i
+            while i < u.count, u[i] >= 0x30 && u[i] <= 0x39 { i += 1 }
+            return i - from
         }
         guard digits() > 0 else { return false }
-        if u.first == 0x2E { u = u.dropFirst(); guard digits() > 0 else { return false } }
-        if u.first == 0x65 || u.first == 0x45 {
-            u = u.dropFirst()
-            if u.first == 0x2B || u.first == 0x2D { u = u.dropFirst() }
+        if i < u.count && u[i] == 0x2E { i += 1; guard digits() > 0 else { return false } }
+        if i < u.count && (u[i] == 0x65 || u[i] == 0x45) {
+            i += 1
+            if i < u.count && (u[i] == 0x2B || u[i] == 0x2D) { i += 1 }
             guard digits() > 0 else { return false }
         }
-        return u.isEmpty
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of a character (a dependency-free `replacingOccurrences`).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
-        return out
+        return i == u.count
     }
 }

@@ -78,8 +78,15 @@ public struct Compilation: Sendable {
 public enum Compiler {
     /// Compiles the project at `root`; `reference` is the factor library already read (many compiles against one
     /// library, as the fuzz test does), else it is read from `options.factorsDirectory`.
+    ///
+    /// `alongsideChecks` is handed the compilation as soon as everything but the checks is known (the inventory,
+    /// energy accounts, indicators, targets, key-category cells; the log without the checks' warnings) and returns
+    /// work to run on the compile's threads side by side with the checks, such as writing the outputs that do not
+    /// list findings (``OutputWriter/compileAndWrite(projectAt:options:to:skipping:excel:templates:)``). It is not
+    /// called for a focused compile or when the project cannot be read.
     public static func compile(projectAt root: String, options: CompileOptions,
-                               reference preloaded: ReferenceData? = nil) -> Compilation {
+                               reference preloaded: ReferenceData? = nil,
+                               alongsideChecks: ((Compilation) -> [() -> Void])? = nil) -> Compilation {
         var log = DiagnosticLog(limit: options.diagnosticLimit)
         var timer = PhaseTimer()
         let reference = preloaded ?? ReferenceReader.load(root: options.factorsDirectory, log: &log)
@@ -170,17 +177,9 @@ public enum Compiler {
                     + SocioEconomicData.knownSeries.keys.sorted().joined(separator: ", ")
                     + "), a custom indicator's series, or a target's indicator key"))
         }
-        let (checks, checkDiagnostics) = InventoryChecks.run(
-            result, inventory: inventory, regions: project.regions, categories: reference.categories,
-            items: Dictionary(reference.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            years: project.config.years, gwp: { reference.gwp.value(of: $0, in: gwp)?.gwp100 },
-            settings: InventoryChecks.Settings(rollupTolerance: project.config.rollupTolerance,
-                                               yearOnYear: project.config.yearOnYear),
-            threads: options.threads, mark: { timer.mark($0) })
-        timer.mark("indicators, targets, checks")
         // The same chain-link problem is found once per region and year that needs it: report it once.
         var seen = Set<Diagnostic>()
-        log.report(contentsOf: (d + checkDiagnostics).filter { seen.insert($0).inserted })
+        log.report(contentsOf: d.filter { seen.insert($0).inserted })
         var c = Compilation(project: project, reference: reference, stack: stack, calculation: result,
                             inventory: inventory, gwp: gwp, log: log)
         c.indicators = indicators
@@ -188,10 +187,44 @@ public enum Compiler {
         c.energy = energy
         c.threads = options.threads
         c.targets = targets
-        c.checks = checks
         c.aliases = aliases
         c.categoryCells = KeyCategoryWriter.cells(c)
-        timer.mark("key categories and uncertainty")
+        timer.mark("indicators, targets, key categories and uncertainty")
+        let groups = InventoryChecks.groups(
+            result, inventory: inventory, regions: project.regions, categories: reference.categories,
+            items: Dictionary(reference.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            years: project.config.years, gwp: { reference.gwp.value(of: $0, in: gwp)?.gwp100 },
+            settings: InventoryChecks.Settings(rollupTolerance: project.config.rollupTolerance,
+                                               yearOnYear: project.config.yearOnYear))
+        // The checks' groups and the caller's work share the threads, the caller's first (writing an output takes
+        // longer than any group); every task is independent, so the order they finish in changes nothing.
+        let beside = alongsideChecks?(c) ?? []
+        var parts: [InventoryChecks.Part] = []
+        if options.threads <= 1 {
+            for task in beside { task() }
+            if !beside.isEmpty { timer.mark("outputs written beside the checks") }
+            for g in groups {
+                parts.append(g())
+                timer.mark(parts[parts.count - 1].name)
+            }
+        } else {
+            let tasks = beside.count + groups.count
+            var slots = [InventoryChecks.Part?](repeating: nil, count: groups.count)
+            slots.withUnsafeMutableBufferPointer { buffer in
+                let out = UnsafeSendable(buffer)
+                Parallel.forEach(tasks, threads: options.threads) { i in
+                    if i < beside.count { beside[i]() } else { out.value[i - beside.count] = groups[i - beside.count]() }
+                }
+            }
+            parts = slots.map { $0! }
+            timer.mark(beside.isEmpty ? "  checks (\(options.threads) threads)"
+                                      : "  checks and \(beside.count) outputs (\(options.threads) threads)")
+        }
+        let (checks, checkDiagnostics) = InventoryChecks.join(parts)
+        log.report(contentsOf: checkDiagnostics.filter { seen.insert($0).inserted })
+        c.log = log
+        c.checks = checks
+        timer.mark("checks joined")
         return c
     }
 

@@ -92,6 +92,20 @@ struct ByteWriter<S: OutputSink> {
         count += digits
     }
 
+    /// Writes a text field escaped by ``CSVWriter/escape(_:)``, straight from the string's bytes (no copy when it
+    /// needs no escaping).
+    mutating func field(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            let (prefix, quote) = CSVWriter.escaping(u)
+            guard prefix || quote else { raw(u); return }
+            CSVWriter.appendEscaped(u, prefix: prefix, quote: quote) { b in
+                byte(b)
+                if count >= capacity { flush() }
+            }
+        }
+    }
+
     /// Writes a text field escaped by ``CSVWriter/escape(_:)``, keeping the escaped bytes of up to 100 000 distinct
     /// texts in `cache` (regions, indicator keys, check names and statuses repeat on every row).
     mutating func escaped(_ s: String, cache: inout [String: [UInt8]]) {

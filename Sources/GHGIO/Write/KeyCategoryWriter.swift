@@ -85,7 +85,7 @@ enum KeyCategoryWriter {
             w.text(header)
         }
         mutating func sep() { if first { first = false } else { w.byte(0x2C) } }
-        mutating func text(_ s: String) { sep(); w.text(CSVWriter.escape(s)) }
+        mutating func text(_ s: String) { sep(); w.field(s) }
         mutating func number(_ x: Double?) { sep(); if let x { w.number(x) } }
         mutating func int(_ x: Int?) { sep(); if let x { w.int(x) } }
         mutating func end() { w.byte(0x0A); w.endRecord(); first = true }
