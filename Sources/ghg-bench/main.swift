@@ -41,17 +41,23 @@ let usage = "usage: ghg-bench [--sizes 180k,1.2M,3.6M] [--data DIR] [--bench DIR
 func child(project: String, out: String, factors: String, threads: Int) -> Never {
     var options = CompileOptions(factorsDirectory: factors)
     options.threads = threads
-    let c = Compiler.compile(projectAt: project, options: options)
+    // The default outputs of `ghg compile`, the reports included, written as `ghg compile` writes them (the
+    // outputs that do not list findings beside the checks).
+    let c: Compilation
+    do {
+        c = try OutputWriter.compileAndWrite(projectAt: project, options: options, to: out) { partial in
+            var d: [Diagnostic] = []
+            guard let dir = ReportTemplates.locate(factorsDirectory: factors),
+                  let templates = ReportTemplates.load(directory: dir, categories: partial.reference.categories,
+                                                       diagnostics: &d)
+            else { fail("cannot read the report templates beside \(factors): \(d.map(\.description))") }
+            return templates
+        }.compilation
+    } catch {
+        fail("cannot write outputs: \(error)")
+    }
     guard c.succeeded, let inventory = c.inventory, let regions = c.project?.regions else {
         fail("the benchmark project has errors: \(c.log.sorted.prefix(3).map(\.description))")
-    }
-    // The default outputs of `ghg compile`, the reports included.
-    var d: [Diagnostic] = []
-    guard let dir = ReportTemplates.locate(factorsDirectory: factors),
-          let templates = ReportTemplates.load(directory: dir, categories: c.reference.categories, diagnostics: &d)
-    else { fail("cannot read the report templates beside \(factors): \(d.map(\.description))") }
-    do { _ = try OutputWriter.write(c, to: out, threads: threads, templates: templates) } catch {
-        fail("cannot write outputs: \(error)")
     }
     var total = CompensatedSum()
     for root in regions.roots {

@@ -161,11 +161,12 @@ public enum Compiler {
         timer.mark("  energy accounts")
         let (indicators, indicatorFactors) = IndicatorCalculator.compute(
             inventory: inventory, calculation: result, energy: energy, socio: socio, regions: project.regions,
-            years: project.config.years, settings: settings, diagnostics: &d)
+            years: project.config.years, settings: settings, threads: options.threads, diagnostics: &d)
         let targets = TargetTracker.evaluate(project.targets, indicators: indicators, socio: socio,
                                              catalogue: reference.indicators, regions: project.regions,
                                              projectYears: project.config.years, settings: settings,
                                              diagnostics: &d)
+        timer.mark("  indicators and targets")
         // A series that no indicator, target or custom indicator reads is reported, not silently ignored
         // (a misspelt 'populaton' would otherwise just make ghg_per_capita disappear).
         let read = Set(SocioEconomicData.knownSeries.keys).union(project.config.indicators.custom.map(\.series))
@@ -189,7 +190,7 @@ public enum Compiler {
         c.targets = targets
         c.aliases = aliases
         c.categoryCells = KeyCategoryWriter.cells(c)
-        timer.mark("indicators, targets, key categories and uncertainty")
+        timer.mark("  key-category cells")
         let groups = InventoryChecks.groups(
             result, inventory: inventory, regions: project.regions, categories: reference.categories,
             items: Dictionary(reference.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),

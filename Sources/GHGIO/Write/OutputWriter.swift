@@ -611,6 +611,11 @@ public enum OutputWriter {
                                                    "notation.csv", "indicators.csv", "targets.csv",
                                                    "key_categories.csv", "uncertainty_approach1.csv"]
 
+    /// The outputs written beside the checks, in the order they are started: by their time at national scale
+    /// (`GHG_TIMING=1` at 3.6 M rows: the lineage about 2 s, the inventory 1 s, the summary table 0.8 s).
+    static let longestFirst = ["lineage.jsonl", "inventory.csv", "summary.csv", "key_categories.csv", "energy.csv",
+                               "indicators.csv", "uncertainty_approach1.csv", "targets.csv", "notation.csv"]
+
     /// Writes the outputs into `directory` (created if needed), large ones in parallel, each hashed as it is written.
     /// After errors only `diagnostics.csv` is written, so that no partial inventory is ever mistaken for a result.
     /// Outputs named in `skipping` (`lineage.jsonl`) are not written and not listed in the manifest; the report
@@ -668,7 +673,9 @@ public enum OutputWriter {
                 setupError = error
                 return []
             }
+            // Longest first, so that the threads finish together (the order of writing changes no byte).
             early = Self.names(templates: chosen, skipping: skipping).filter(independentOfChecks.contains)
+                .sorted { (longestFirst.firstIndex(of: $0) ?? 99, $0) < (longestFirst.firstIndex(of: $1) ?? 99, $1) }
             let buffer = UnsafeMutablePointer<Result<String, Error>?>.allocate(capacity: early.count)
             buffer.initialize(repeating: nil, count: early.count)
             earlyResults = buffer
