@@ -80,6 +80,6 @@ struct Explain: ParsableCommand {
         print(format == "json"
             ? ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc)
             : ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc, categories: c.reference.categories,
-                                   regions: project.regions), terminator: "")
+                                   regions: project.regions, threads: options.threadCount), terminator: "")
     }
 }

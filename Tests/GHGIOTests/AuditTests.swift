@@ -208,6 +208,10 @@ struct AuditTests {
         let text = ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc,
                                         categories: c.reference.categories, regions: c.project!.regions)
         Golden.check(text, path: "Tests/GHGIOTests/Golden/explain-519921-2024-1.B.1.txt")
+        // Lines rendered side by side (one run per line here) join into the same text.
+        #expect(ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc,
+                                     categories: c.reference.categories, regions: c.project!.regions,
+                                     threads: 3) == text)
         let json = ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc)
         #expect(json.contains("\"category\": \"1.B.1.a.i.1\""))
     }

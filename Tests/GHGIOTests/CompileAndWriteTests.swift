@@ -24,7 +24,8 @@ struct CompileAndWriteTests {
         defer { try? FileManager.default.removeItem(atPath: base) }
         let options = CompileOptions(factorsDirectory: factorLibrary, threads: threads)
         var asked = 0
-        let (c, written) = try OutputWriter.compileAndWrite(projectAt: demo, options: options, to: base + "/a") { partial in
+        let (c, written) = try OutputWriter.compileAndWrite(projectAt: demo, options: options,
+                                                            to: base + "/a") { partial in
             asked += 1
             // Everything the outputs beside the checks read is known; the findings are not.
             #expect(partial.inventory != nil && !partial.indicators.isEmpty && partial.checks.isEmpty)
@@ -52,12 +53,17 @@ struct CompileAndWriteTests {
         defer { p.remove() }
         let out = p.root + "-out"
         let options = CompileOptions(factorsDirectory: factorLibrary, threads: 2)
-        let first = try OutputWriter.compileAndWrite(projectAt: p.root, options: options, to: out) { _ in reportTemplates }
+        let first = try OutputWriter.compileAndWrite(projectAt: p.root, options: options, to: out) { _ in
+            reportTemplates
+        }
         #expect(first.compilation.succeeded)
         #expect(FileManager.default.fileExists(atPath: out + "/inventory.csv"))
         // Now break the project: an unknown region.
-        try (TestProject.header + "\n" + "999999,2022,1.A.1.a.i,fuel_combustion,raw_coal,100,万吨,coal,,\n").write(toFile: p.root + "/activity/energy.csv", atomically: true, encoding: .utf8)
-        let second = try OutputWriter.compileAndWrite(projectAt: p.root, options: options, to: out) { _ in reportTemplates }
+        try (TestProject.header + "\n" + "999999,2022,1.A.1.a.i,fuel_combustion,raw_coal,100,万吨,coal,,\n")
+            .write(toFile: p.root + "/activity/energy.csv", atomically: true, encoding: .utf8)
+        let second = try OutputWriter.compileAndWrite(projectAt: p.root, options: options, to: out) { _ in
+            reportTemplates
+        }
         #expect(!second.compilation.succeeded)
         #expect(second.written == ["diagnostics.csv"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["diagnostics.csv"])

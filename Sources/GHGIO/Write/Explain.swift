@@ -3,10 +3,11 @@ import GHGCore
 /// Renders the calculation tree behind a total as text or JSON (`ghg explain`).
 public enum ExplainRenderer {
     /// The tree as indented text: totals, categories, and for each line the activity row, every factor and the
-    /// formula with the numbers in it.
+    /// formula with the numbers in it. With `threads` above 1, runs of lines are rendered side by side and joined in
+    /// order: the text is the same whatever the count.
     public static func text(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
                             calculation calc: CalculationResult, categories: CategoryTable,
-                            regions: RegionTree) -> String {
+                            regions: RegionTree, threads: Int = 1) -> String {
         let unit = key.gas == .all ? "t CO2e (\(inv.gwpSet))" : "t \(key.gas)"
         let region = regions[key.region].map { "\($0.code) \($0.nameZH)" } ?? key.region
         var out = "\(region), \(key.year), scope \(key.scope), \(key.gas)\(key.extent == .own ? ", own rows only" : "")\n"
@@ -14,24 +15,35 @@ public enum ExplainRenderer {
             guard case let .category(c) = n, let info = categories[c] else { return "TOTAL" }
             return "\(c) \(info.nameEN) \(info.nameZH)"
         }
+        /// One line's text: its mass, activity rows, factors and formula.
+        func line(_ i: Int, _ indent: String, into out: inout String) {
+            let l = calc.describe(i), a = l.activity
+            out += "\(indent)  line \(l.index): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.readable(l.mass)) t"
+                + " [\(l.scope)] (\(l.method))\n"
+            out += "\(indent)    activity \(a.location): \(DecimalFormat.readable(a.value)) \(a.unit) = "
+                + "\(DecimalFormat.readable(a.convertedValue)) \(a.convertedUnit); source: \(a.source)"
+                + (a.facility.map { "; facility: \($0)" } ?? "") + "\n"
+            for o in l.otherActivities {
+                out += "\(indent)    activity \(o.location): \(DecimalFormat.readable(o.value)) \(o.unit)\n"
+            }
+            for f in l.factors {
+                out += "\(indent)    factor \(f.parameter) \(DecimalFormat.readable(f.value)) \(f.unit) "
+                    + "(\(f.set)@\(f.version) \(f.location)): \(f.source)"
+                    + (f.lookupNote.map { "; \($0)" } ?? "") + "\n"
+            }
+            out += "\(indent)    \(DecimalFormat.readableText(l.formula))\n"
+        }
         func walk(_ n: ExplanationNode, _ indent: String) {
             out += "\(indent)\(name(n.node)): \(DecimalFormat.readable(n.value)) \(unit)\n"
-            for i in n.lines {
-                let l = calc.describe(i), a = l.activity
-                out += "\(indent)  line \(l.index): \(l.region) \(l.item) \(l.gas) \(DecimalFormat.readable(l.mass)) t"
-                    + " [\(l.scope)] (\(l.method))\n"
-                out += "\(indent)    activity \(a.location): \(DecimalFormat.readable(a.value)) \(a.unit) = "
-                    + "\(DecimalFormat.readable(a.convertedValue)) \(a.convertedUnit); source: \(a.source)"
-                    + (a.facility.map { "; facility: \($0)" } ?? "") + "\n"
-                for o in l.otherActivities {
-                    out += "\(indent)    activity \(o.location): \(DecimalFormat.readable(o.value)) \(o.unit)\n"
-                }
-                for f in l.factors {
-                    out += "\(indent)    factor \(f.parameter) \(DecimalFormat.readable(f.value)) \(f.unit) "
-                        + "(\(f.set)@\(f.version) \(f.location)): \(f.source)"
-                        + (f.lookupNote.map { "; \($0)" } ?? "") + "\n"
-                }
-                out += "\(indent)    \(DecimalFormat.readableText(l.formula))\n"
+            // A province's category lists tens of thousands of lines: runs of them are written side by side and
+            // joined in order (the text is the same whatever the thread count).
+            let runs = Parallel.ranges(n.lines.count, parts: threads > 1 ? threads * 4 : 1)
+            for text in Parallel.map(runs.count, threads: threads, { k in
+                var text = ""
+                for j in runs[k] { line(n.lines[j], indent, into: &text) }
+                return text
+            }) {
+                out += text
             }
             for c in n.children { walk(c, indent + "  ") }
         }

@@ -694,11 +694,12 @@ public enum OutputWriter {
             for name in early { try? FileManager.default.removeItem(atPath: FileSystem.join(directory, name)) }
             return (c, try writeDiagnosticsOnly(c, to: directory, excel: excel))
         }
+        // A file that could not be written stops here, before anything else is written.
+        var hashOf: [String: String] = [:]
+        for (i, name) in early.enumerated() { hashOf[name] = try earlyResults![i]!.get() }
         let names = Self.names(templates: chosen, skipping: skipping)
         let late = names.filter { !independentOfChecks.contains($0) }
         let lateHashes = try files(late, of: c, to: directory, threads: c.threads, templates: chosen, excel: excel)
-        var hashOf: [String: String] = [:]
-        for (i, name) in early.enumerated() { hashOf[name] = try earlyResults![i]!.get() }
         for (name, h) in zip(late, lateHashes) { hashOf[name] = h }
         try writeManifest(c, names: names, hashes: names.map { hashOf[$0]! }, to: directory, templates: chosen,
                           excel: excel)
