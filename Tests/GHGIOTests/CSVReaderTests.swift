@@ -191,7 +191,8 @@ private func shape(_ records: [CSVRecord]) -> [String] {
     /// A field holding a CRLF must be quoted: unquoted, the CRLF ends the record.
     @Test func writerQuotesAFieldWithCRLF() {
         let field = "第一行\r\n第二行"
-        // CSVWriter.escape compares Characters, and "\r\n" is one Character, equal to neither "\r" nor "\n".
+        // "\r\n" is one Character, equal to neither "\r" nor "\n": an escape comparing Characters would miss it
+        // (CSVWriter.escape looks at the UTF-8 bytes).
         #expect(CSVWriter.escape(field) == "\"第一行\r\n第二行\"")
         #expect(parse(CSVWriter.escape(field) + ",x\n").records.map(\.fields) == [[field, "x"]])
     }

@@ -223,7 +223,7 @@ public struct CSVWriter: Sendable {
         return s.withUTF8 { isNumber($0) }
     }
 
-    /// ``isNumber(_:)-(String)`` over UTF-8 bytes.
+    /// Whether UTF-8 bytes are a number as the writers format them (the same rule as for a string).
     static func isNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if i < u.count && u[i] == 0x2D { i += 1 }
