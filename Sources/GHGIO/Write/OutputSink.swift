@@ -113,9 +113,11 @@ final class FileSink: OutputSink {
             let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINVAL && direct {
-                    // The file system takes the flag but not the transfer: back to buffered for good.
+                    // The file system takes the flag but not the transfer: back to buffered for good (and a
+                    // descriptor that cannot be switched back is a failure, not a loop).
                     setDirect(false)
                     mayGoDirect = false
+                    if direct { failure = EINVAL }
                 } else if errno != EINTR {
                     failure = errno
                 }
@@ -138,7 +140,8 @@ final class FileSink: OutputSink {
         #endif
     }
 
-    /// Flushes, closes and returns the SHA-256 of everything written, hex.
+    /// Writes what is staged and returns the SHA-256 of everything written, hex (the file is closed when the sink
+    /// is released).
     func finish() throws -> String {
         emit(block: false)
         if failure != 0 {
