@@ -46,7 +46,9 @@ extension DecimalFormat {
         let chars = Array(text)
         var out = ""
         var i = 0
-        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        // The ASCII characters with a numeric type are exactly 0–9: compared as bytes, without the Unicode
+        // property lookup `isNumber` makes (explain renders a formula per line; a province has 30 000).
+        func isDigit(_ c: Character) -> Bool { c.asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         while i < chars.count {
             let c = chars[i]
             let previous: Character? = i > 0 ? chars[i - 1] : nil
