@@ -43,13 +43,7 @@ extension Chart {
         for index in 0..<count {
             let middle = top + rowHeight * (Double(index) + 0.5)
             canvas.text(rowLabels.texts[index], x: labelRight, y: middle + 4, anchor: .end, className: "label")
-            var up = 0.0
-            var down = 0.0
-            for (seriesIndex, row) in rows.enumerated() {
-                guard let value = row[index], value != 0 else { continue }
-                let from = value > 0 ? up : down
-                let to = from + value
-                if value > 0 { up = to } else { down = to }
+            for (seriesIndex, value, from, to) in segments(rows, at: index) {
                 canvas.rect(x: x(from), y: middle - barThickness / 2, width: x(to) - x(from), height: barThickness,
                             fill: Palette.color(seriesIndex), className: "segment",
                             tooltip: "\(series[seriesIndex].name) · \(labels[index]): \(ValueFormat.label(value)) \(unit)")

@@ -46,13 +46,7 @@ extension Chart {
         drawVerticalAxis(scale, y, left: left, right: right, on: &canvas)
         for index in 0..<count where filled[index] {
             let centre = left + band * (Double(index) + 0.5)
-            var up = 0.0
-            var down = 0.0
-            for (seriesIndex, row) in rows.enumerated() {
-                guard let value = row[index], value != 0 else { continue }
-                let from = value > 0 ? up : down
-                let to = from + value
-                if value > 0 { up = to } else { down = to }
+            for (seriesIndex, value, from, to) in segments(rows, at: index) {
                 let top = y(max(from, to))
                 canvas.rect(x: centre - barWidth / 2, y: top, width: barWidth, height: y(min(from, to)) - top,
                             fill: Palette.color(seriesIndex), className: "segment",

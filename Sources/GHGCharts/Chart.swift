@@ -147,4 +147,23 @@ extension Chart {
         }
         return (rows, positive, negative, filled)
     }
+
+    /// The segments of one stacked bar or column (index `index` of `rows`), series by series: positive values
+    /// stacked up from zero, negative ones down, zeros and gaps skipped.
+    ///
+    /// - Complexity: O(number of series).
+    static func segments(_ rows: [[Double?]], at index: Int)
+        -> [(series: Int, value: Double, from: Double, to: Double)] {
+        var up = 0.0
+        var down = 0.0
+        var out: [(series: Int, value: Double, from: Double, to: Double)] = []
+        for (seriesIndex, row) in rows.enumerated() {
+            guard let value = row[index], value != 0 else { continue }
+            let from = value > 0 ? up : down
+            let to = from + value
+            if value > 0 { up = to } else { down = to }
+            out.append((seriesIndex, value, from, to))
+        }
+        return out
+    }
 }

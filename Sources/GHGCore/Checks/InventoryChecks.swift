@@ -39,34 +39,12 @@ public enum InventoryChecks {
     /// The findings and diagnostics of one group of checks, and the group's name (for timing).
     public typealias Part = (results: [CheckResult], diagnostics: [Diagnostic], name: String)
 
-    /// Runs every check. The diagnostics are the warnings some checks also give (a large reference-approach
-    /// difference, a roll-up residual beyond the tolerance).
+    /// Every check, as five independent groups, each a pure function of the calculation and the inventory, to be run
+    /// in any order or side by side (the compiler runs them on its threads beside the outputs that list no
+    /// findings) and joined by ``join(_:)`` in this order. The diagnostics are the warnings some checks also give
+    /// (a large reference-approach difference, a roll-up residual beyond the tolerance).
     ///
-    /// - Complexity: O(lines × region depth × category depth + rows + inventory cells).
-    public static func run(_ calc: CalculationResult, inventory: Inventory, regions: RegionTree,
-                           categories: CategoryTable, items: [String: Item], years: [Int],
-                           gwp: @escaping (Gas) -> Double?, settings: Settings = Settings(), threads: Int = 1,
-                           mark: (String) -> Void = { _ in })
-        -> (results: [CheckResult], diagnostics: [Diagnostic])
-    {
-        let groups = groups(calc, inventory: inventory, regions: regions, categories: categories, items: items,
-                            years: years, gwp: gwp, settings: settings)
-        var parts: [Part] = []
-        if threads <= 1 {
-            for g in groups {
-                parts.append(g())
-                mark(parts[parts.count - 1].name)
-            }
-        } else {
-            parts = Parallel.map(groups.count, threads: threads) { i in UnsafeSendable(groups[i]()) }.map(\.value)
-            mark("  checks (\(threads) threads)")
-        }
-        return join(parts)
-    }
-
-    /// The checks as five independent groups, each a pure function of the calculation and the inventory, to be run
-    /// in any order or side by side (with other work, as the compiler writes outputs beside them) and joined by
-    /// ``join(_:)`` in this order.
+    /// - Complexity: O(lines × region depth × category depth + rows + inventory cells), all groups together.
     public static func groups(_ calc: CalculationResult, inventory: Inventory, regions: RegionTree,
                               categories: CategoryTable, items: [String: Item], years: [Int],
                               gwp: @escaping (Gas) -> Double?, settings: Settings = Settings()) -> [() -> Part] {
