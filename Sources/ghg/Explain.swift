@@ -43,7 +43,9 @@ struct Explain: ParsableCommand {
                                             diagnosticLimit: options.maxDiagnostics, threads: options.threadCount)
         // Only the region's lines (with its sub-regions') in the year are evaluated and aggregated.
         compileOptions.focus = CalculationFocus(region: region, year: year)
+        var timer = PhaseTimer()
         let c = Compiler.compile(projectAt: options.project, options: compileOptions)
+        timer.mark("compile (focused)")
         guard c.succeeded, let inv = c.inventory, let project = c.project, let calc = c.calculation else {
             printDiagnostics(c.log)
             throw inputErrorStatus
@@ -77,9 +79,13 @@ struct Explain: ParsableCommand {
                 + "inventory.csv (check the region code, year, category and scope)", to: &err)
             throw inputErrorStatus
         }
-        print(format == "json"
+        timer.mark("tree")
+        let text = format == "json"
             ? ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc)
             : ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc, categories: c.reference.categories,
-                                   regions: project.regions, threads: options.threadCount), terminator: "")
+                                   regions: project.regions, threads: options.threadCount)
+        timer.mark("rendered")
+        print(text, terminator: "")
+        timer.mark("printed")
     }
 }

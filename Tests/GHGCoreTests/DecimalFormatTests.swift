@@ -1,6 +1,6 @@
 import GHGTestSupport
 import Testing
-import GHGCore
+@testable import GHGCore
 
 @Suite("DecimalFormat")
 struct DecimalFormatTests {
@@ -84,5 +84,26 @@ struct DecimalFormatTests {
         #expect(DecimalFormat.readable(0) == "0")
         #expect(DecimalFormat.readableText("1.A.1 ipcc-2006@1.2.0 E 1234.56789 GJ × 44/12 = -0.33333333333 t")
             == "1.A.1 ipcc-2006@1.2.0 E 1234.57 GJ × 44/12 = -0.333333 t")
+    }
+
+    @Test("readableText on bytes equals the character-by-character rule, for Chinese, symbols, combining marks and joiners")
+    func readableTextBytes() {
+        #expect(DecimalFormat.readableText("吨12.345678 12.345678吨 ×12.345678× a1.25 1.25_ 0.1234567.")
+            == "吨12.345678 12.345678吨 ×12.3457× a1.25 1.25_ 0.1234567.")
+        // A combining acute accent joins the digit before it into a character that is not a digit, which ends the
+        // number 1.2345678 (that text takes the character path).
+        #expect(DecimalFormat.readableText("x 1.23456789\u{301} 9.87654321") == "x 1.234579\u{301} 9.87654")
+        // Pseudo-random texts over pieces chosen to sit next to each other in every way.
+        let pieces = ["1", "7", "0", ".", "_", "a", "Z", " ", "×", "吨", "ç", "\u{301}", "\u{200D}", "\u{600}",
+                      "\r\n", "\n", "—", "ｇ", "가", "\u{11A8}", "12.5", "3.14159265", "-", "=", "(", "é"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
+            #expect(DecimalFormat.readableText(text) == DecimalFormat.readableTextByCharacter(text), "\(text.debugDescription)")
+        }
     }
 }

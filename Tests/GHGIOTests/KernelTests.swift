@@ -1,5 +1,5 @@
 import Foundation
-import GHGCore
+@testable import GHGCore
 import GHGIO
 import GHGTestSupport
 import Testing
@@ -244,6 +244,27 @@ struct KernelTests {
                 }
             }
         }
+    }
+
+    @Test("stage 2 side by side (2 and 3 threads) makes the plan row by row makes (1 thread); the demo, whose plans have messages, takes the row-by-row path")
+    func planningSideBySide() throws {
+        let p = try Self.multiRegionProject()
+        defer { p.remove() }
+        let serial = try #require(Self.compile(p.root, threads: 1, chunkBytes: 700).calculation)
+        #expect(!serial.plannedSideBySide)
+        for threads in [2, 3] {
+            let c = try #require(Self.compile(p.root, threads: threads, chunkBytes: 700).calculation)
+            #expect(c.plannedSideBySide)
+            #expect(c.plan.rowPlan == serial.plan.rowPlan)
+            #expect(c.plan.rowPlans == serial.plan.rowPlans)
+            #expect(c.plan.lineTemplates == serial.plan.lineTemplates)
+            #expect(c.plan.notationRows == serial.plan.notationRows)
+            #expect(c.plan.rejected == serial.plan.rejected)
+            #expect(c.lines.mass.map(\.bitPattern) == serial.lines.mass.map(\.bitPattern))
+        }
+        #expect(serial.plan.rowPlans.count >= 10 && serial.plan.rowPlan.filter { $0 >= 0 }.count > 400, "\(serial.plan.rowPlans.count) plans, \(serial.plan.rowPlan.filter { $0 >= 0 }.count) rows")
+        let demo = try #require(Self.compile(Self.demo, threads: 2).calculation)
+        #expect(!demo.plannedSideBySide)
     }
 
     @Test("the multi-region project: every rendered formula re-evaluates, and explain's lines add up to each total")

@@ -15,6 +15,9 @@ public struct CalculationResult: Sendable {
     public var factors: FactorLibrary
     /// The rows by region and year (the order lines and accounts are built in).
     var buckets: RowBuckets
+    /// Whether stage 2 ran side by side (``Calculator/planSideBySide``) rather than row by row: the same plan either
+    /// way; tests check that the parallel path is the one they exercise.
+    var plannedSideBySide = false
 }
 
 /// Validates activity rows, plans them with their methods and evaluates the lines (DESIGN §6).
@@ -158,7 +161,7 @@ public enum Calculator {
             plan.rejected[r] = failed
         }
         // Across rows of one region and year: measured and calculated twice, reductants and feedstocks burnt.
-        for (r, d) in BoundaryChecks.check(table, buckets: buckets, rejected: plan.rejected) {
+        for (r, d) in BoundaryChecks.check(table, buckets: buckets, rejected: plan.rejected, threads: threads) {
             if d.severity == .error { plan.rejected[r] = true }
             log.report(d)
         }
@@ -176,7 +179,9 @@ public enum Calculator {
         var planHasMessages: [Bool] = [], planFailed: [Bool] = [], planHasLines: [Bool] = []
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
-        for r in 0..<n {
+        let planned2 = planSideBySide(table: table, context: context, methods: methods, known: known,
+                                      isGroup: isGroup, regional: isRegional, threads: threads, plan: &plan)
+        for r in 0..<(planned2 ? 0 : n) {
             let kind = Int(table.activity[r])
             guard known[kind] else { continue }
             var sig = RowSignature(activity: table.activity[r], item: table.item[r], category: table.category[r],
@@ -194,7 +199,7 @@ public enum Calculator {
             }
             if id == nil {
                 let p = planSignature(sig, representative: r, method: methods[kind]!, table: table, context: context,
-                                      cache: cache, planLines: plans, plan: &plan)
+                                      cache: cache, planLines: plans).interned(in: &plan)
                 let newID = plan.intern(p)
                 _ = planned.insert(planKey(sig, mode), newID)
                 while planHasMessages.count < plan.rowPlans.count {
@@ -254,7 +259,7 @@ public enum Calculator {
             }
         }
 
-        mark("  stage 2: planned")
+        mark(planned2 ? "  stage 2: planned (side by side)" : "  stage 2: planned")
         // Stage 3: canonical order, then evaluation.
         let focusBuckets = focus.map { f in
             let codes = Set(regions.subtree(of: f.region))
@@ -272,13 +277,129 @@ public enum Calculator {
         }
         let rejected = plan.rejected.lazy.filter { $0 }.count
         return CalculationResult(table: table, plan: plan, lines: lines, usedRowCount: n - rejected,
-                                 rejectedRowCount: rejected, factors: context.factors, buckets: buckets)
+                                 rejectedRowCount: rejected, factors: context.factors, buckets: buckets,
+                                 plannedSideBySide: planned2)
+    }
+
+    /// Stage 2 on several threads, for the common case: rows are keyed by signature in contiguous runs side by side,
+    /// the distinct signatures are planned side by side, and their templates and plans are interned in order of
+    /// first occurrence, which is the order the row-by-row loop interns them in, so ids are the same whatever the
+    /// thread count. Returns false, with `plan` untouched, when the loop is needed: a row of a group method, or a
+    /// signature whose plan has messages (each is reported at every row, and a regional message is planned again
+    /// for every region).
+    ///
+    /// - Complexity: O(n) for n rows, split over `threads`, plus the planning of each distinct signature once.
+    static func planSideBySide(table: ActivityTable, context: PlanningContext, methods: [(any CalculationMethod)?],
+                               known: [Bool], isGroup: [Bool], regional isRegional: (Int, Int) -> Bool,
+                               threads: Int, plan: inout Plan) -> Bool {
+        let n = table.count
+        guard threads > 1, n > 0 else { return false }
+        let s = table.symbols
+        // Whether a signature carries its region, per activity kind and item (computed once, read by every thread).
+        var regionalFlags = [Bool](repeating: false, count: s.activities.count * max(s.items.count, 1))
+        for kind in s.activities.indices where known[kind] {
+            for item in s.items.indices where isRegional(kind, item) {
+                regionalFlags[kind * s.items.count + item] = true
+            }
+        }
+        func w(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
+        struct Run {
+            var keys: [KeyTable.Key] = [], signatures: [RowSignature] = [], planLines: [Bool] = [], first: [Int32] = []
+            var hasGroupRow = false
+        }
+        let runs = Parallel.ranges(n, parts: threads)
+        let rejected = plan.rejected
+        var local = [Int32](repeating: -1, count: n)
+        // Each run's distinct signatures in order of first occurrence, and each row's index among them.
+        let keyed: [Run] = local.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            return Parallel.map(runs.count, threads: threads) { k in
+                var run = Run(), seen = KeyTable()
+                for r in runs[k] {
+                    let kind = Int(table.activity[r])
+                    guard known[kind] else { continue }
+                    if isGroup[kind] { run.hasGroupRow = true; break }
+                    let item = Int(table.item[r])
+                    let sig = RowSignature(activity: table.activity[r], item: table.item[r],
+                                           category: table.category[r], technology: table.technology[r],
+                                           unit: table.unit[r], year: table.year[r],
+                                           region: regionalFlags[kind * s.items.count + item] ? table.region[r] : -1)
+                    let plans = table.notation[r] == 0 && !rejected[r]
+                    let mode: UInt64 = plans ? 0 : table.notation[r] != 0 ? 2 : 1
+                    let key = KeyTable.Key(w(sig.activity) << 32 | w(sig.item),
+                                           w(sig.category) << 32 | w(sig.technology),
+                                           w(sig.unit) << 32 | w(sig.year), w(sig.region) << 8 | mode)
+                    let id = Int32(run.keys.count)
+                    if let found = seen.insert(key, id) {
+                        out.value[r] = found
+                    } else {
+                        out.value[r] = id
+                        run.keys.append(key)
+                        run.signatures.append(sig)
+                        run.planLines.append(plans)
+                        run.first.append(Int32(r))
+                    }
+                }
+                return run
+            }
+        }
+        if keyed.contains(where: \.hasGroupRow) { return false }
+        // The distinct signatures of all runs, in order of first occurrence (runs are in row order).
+        var distinct = KeyTable()
+        var signatures: [RowSignature] = [], planLines: [Bool] = [], first: [Int32] = []
+        var toDistinct: [[Int32]] = []
+        for run in keyed {
+            var map = [Int32](repeating: 0, count: run.keys.count)
+            for i in run.keys.indices {
+                let id = Int32(signatures.count)
+                if let found = distinct.insert(run.keys[i], id) {
+                    map[i] = found
+                } else {
+                    map[i] = id
+                    signatures.append(run.signatures[i])
+                    planLines.append(run.planLines[i])
+                    first.append(run.first[i])
+                }
+            }
+            toDistinct.append(map)
+        }
+        // Each distinct signature planned once, side by side (a lookup cache per run of signatures).
+        let planRuns = Parallel.ranges(signatures.count, parts: threads * 4)
+        let plans: [SignaturePlan] = Parallel.map(planRuns.count, threads: threads) { k in
+            let cache = FactorLookupCache()
+            return planRuns[k].map { g in
+                planSignature(signatures[g], representative: Int(first[g]),
+                              method: methods[Int(signatures[g].activity)]!, table: table, context: context,
+                              cache: cache, planLines: planLines[g])
+            }
+        }.flatMap { $0 }
+        if plans.contains(where: { !$0.diagnostics.isEmpty }) { return false }
+        var planID: [Int32] = []
+        planID.reserveCapacity(plans.count)
+        for p in plans {
+            let rowPlan = p.interned(in: &plan)
+            planID.append(plan.intern(rowPlan))
+        }
+        // Each row's plan; notation rows (recorded, not computed) are listed in row order.
+        let notationRuns: [[Int32]] = plan.rowPlan.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            return Parallel.map(runs.count, threads: threads) { k in
+                var notation: [Int32] = []
+                for r in runs[k] where local[r] >= 0 && !rejected[r] {
+                    if table.notation[r] != 0 { notation.append(Int32(r)); continue }
+                    out.value[r] = planID[Int(toDistinct[k][Int(local[r])])]
+                }
+                return notation
+            }
+        }
+        plan.notationRows += notationRuns.flatMap { $0 }
+        return true
     }
 
     /// Checks a signature against its method's spec, then lets the method plan it.
     static func planSignature(_ sig: RowSignature, representative r: Int, method: any CalculationMethod,
                               table: ActivityTable, context: PlanningContext, cache: FactorLookupCache,
-                              planLines: Bool, plan: inout Plan) -> RowPlan {
+                              planLines: Bool) -> SignaturePlan {
         let s = table.symbols
         let spec = method.spec
         let rowTechnology = sig.technology < 0 ? nil : s.technologies[Int(sig.technology)]
@@ -331,9 +452,9 @@ public enum Calculator {
                                                                technology: rowTechnology, unit: unit,
                                                                year: support.year), context)
         if support.diagnostics.contains(where: { $0.severity == .error }) || !planLines {
-            return RowPlan(lines: [], energy: nil, diagnostics: support.diagnostics)
+            return SignaturePlan(lines: [], energy: nil, diagnostics: support.diagnostics)
         }
-        guard let unit else { return RowPlan(lines: [], energy: nil, diagnostics: support.diagnostics) }
+        guard let unit else { return SignaturePlan(lines: [], energy: nil, diagnostics: support.diagnostics) }
         var p = RowPlanner(signature: sig, support: support, activity: method.activity, unit: unit)
         p.direction = direction
         method.plan(&p)
@@ -354,7 +475,20 @@ public enum Calculator {
                         + "expected a row with technology '\(t)' in the stack (a local factor, for instance)")
             }
         }
-        return RowPlan(lines: p.lines.map { plan.intern($0) }, energy: p.energy, diagnostics: p.support.diagnostics)
+        return SignaturePlan(lines: p.lines, energy: p.energy, diagnostics: p.support.diagnostics)
+    }
+
+    /// A signature's plan before its templates are interned (planning touches no shared state, so signatures can
+    /// be planned side by side and interned in order).
+    struct SignaturePlan {
+        var lines: [LineTemplate]
+        var energy: EnergyPlan?
+        var diagnostics: [PlannedDiagnostic]
+
+        /// The row plan, its templates interned in `plan`.
+        func interned(in plan: inout Plan) -> RowPlan {
+            RowPlan(lines: lines.map { plan.intern($0) }, energy: energy, diagnostics: diagnostics)
+        }
     }
 
     /// Lays the lines out in canonical order: bucket by bucket (region, then year), the lines of the bucket's rows

@@ -319,20 +319,23 @@ public struct FactorLibrary: Sendable {
             let candidates = set.candidates(parameter: query.parameter, item: query.item)
             if candidates.isEmpty { continue }
             let chain = set.regionChain(start, year: query.year, also: set.info.isProjectSet ? [] : projectMembership)
-            var best: [(Int, [Int])] = []
-            for index in candidates {
-                let row = set.rows[index]
-                if let accepting, !accepting(row) { continue }
-                guard let score = Self.score(row, query, chain) else { continue }
-                if let d = query.dimension, row.unit.dimension != d {
-                    if set.info.isProjectSet { skipped.append(row) }
-                    continue
+            // The rows are read in place (a copy of a row would retain each of its strings).
+            let best: [(Int, Int)] = set.rows.withUnsafeBufferPointer { rows in
+                var best: [(Int, Int)] = []
+                for index in candidates {
+                    if let accepting, !accepting(rows[index]) { continue }
+                    guard let score = Self.score(rows[index], query, chain) else { continue }
+                    if let d = query.dimension, rows[index].unit.dimension != d {
+                        if set.info.isProjectSet { skipped.append(rows[index]) }
+                        continue
+                    }
+                    if let top = best.first?.1 {
+                        if score < top { continue }
+                        if score == top { best.append((index, score)); continue }
+                    }
+                    best = [(index, score)]
                 }
-                if let top = best.first?.1 {
-                    if score.lexicographicallyPrecedes(top) { continue }
-                    if score == top { best.append((index, score)); continue }
-                }
-                best = [(index, score)]
+                return best
             }
             if best.isEmpty { continue }
             if best.count > 1 {
@@ -352,17 +355,21 @@ public struct FactorLibrary: Sendable {
         try? resolve(query, accepting: { $0.low != nil && $0.high != nil }).get()
     }
 
-    /// The specificity of a matching row, compared lexicographically; nil when the row does not match.
-    static func score(_ row: FactorRow, _ q: FactorQuery, _ chain: [String]) -> [Int]? {
+    /// The specificity of a matching row, nil when the row does not match: a region row, then a row with years,
+    /// then the nearer region, the deeper category, a technology row, an item row, compared in that order. The six
+    /// parts are packed into one integer (8 bits each, 16 for the region's closeness) so that the integers compare as
+    /// the parts do, lexicographically.
+    static func score(_ row: FactorRow, _ q: FactorQuery, _ chain: [String]) -> Int? {
         if let c = row.category, !c.isPrefix(of: q.category) { return nil }
         if let t = row.technology, t != q.technology { return nil }
         if !row.covers(year: q.year) { return nil }
         var regionCloseness = 0
         if let r = row.region {
             guard let pos = chain.firstIndex(of: r) else { return nil }
-            regionCloseness = chain.count - pos
+            regionCloseness = min(chain.count - pos, 0xFFFF)
         }
-        return [row.region != nil ? 1 : 0, row.hasYears ? 1 : 0, regionCloseness, row.category?.depth ?? 0,
-                row.technology != nil ? 1 : 0, row.item.isEmpty ? 0 : 1]
+        let parts = (row.region != nil ? 1 : 0) << 48 | (row.hasYears ? 1 : 0) << 40 | regionCloseness << 24
+        return parts | min(row.category?.depth ?? 0, 0xFF) << 16 | (row.technology != nil ? 1 : 0) << 8
+            | (row.item.isEmpty ? 0 : 1)
     }
 }

@@ -3,10 +3,13 @@ import Foundation
 /// Wall-clock times of the pipeline's phases, printed to standard error when `GHG_TIMING=1` (for profiling; the
 /// benchmark reports whole runs), with the process's CPU time (user and system, all threads) over the same span:
 /// a phase whose CPU time is near twice its wall time kept both cores busy.
-struct PhaseTimer {
+public struct PhaseTimer {
     private let enabled = ProcessInfo.processInfo.environment["GHG_TIMING"] == "1"
     private var last = DispatchTime.now()
     private var lastCPU = PhaseTimer.cpuMilliseconds()
+
+    /// Starts timing now.
+    public init() {}
 
     /// The process's user and system CPU time so far, in ms.
     private static func cpuMilliseconds() -> Double {
@@ -17,7 +20,7 @@ struct PhaseTimer {
     }
 
     /// Prints the time since the previous mark.
-    mutating func mark(_ phase: String) {
+    public mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
         let cpu = Self.cpuMilliseconds()
