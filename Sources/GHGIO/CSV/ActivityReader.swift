@@ -241,6 +241,7 @@ enum ActivityReader {
             // The interners and columns are moved out of `self` for the loop (no copy, no exclusivity checks) and
             // moved back at the end.
             var fast = FastState()
+            defer { fast.staging.deallocate() }
             swap(&fast.regions, &regions); swap(&fast.categories, &categories); swap(&fast.activities, &activities)
             swap(&fast.items, &items); swap(&fast.technologies, &technologies); swap(&fast.units, &units)
             swap(&fast.texts, &texts)
@@ -312,8 +313,10 @@ enum ActivityReader {
                 let allEmpty = lineEnd - pos == n
                 if !allEmpty {
                     records += 1
-                    if !(fieldCount == width && fast.row(base, cutBuffer, lineEnd, p, &self)) {
-                        // The slow path: every check with its message, or a notation key.
+                    if !(fieldCount == width && fast.row(base, cutBuffer, lineEnd, p, &self, line: lineNo, offset: pos)) {
+                        // The slow path: every check with its message, or a notation key. The rows staged before
+                        // it go first.
+                        fast.staging.flush(into: &self)
                         fields.removeAll(keepingCapacity: true)
                         var fieldStart = pos
                         for k in pos..<lineEnd where base[k] == 0x2C {
@@ -332,14 +335,12 @@ enum ActivityReader {
                         swap(&fast.regions, &regions); swap(&fast.categories, &categories)
                         swap(&fast.activities, &activities); swap(&fast.items, &items)
                         swap(&fast.technologies, &technologies); swap(&fast.units, &units); swap(&fast.texts, &texts)
-                    } else {
-                        line.append(Int32(lineNo))
-                        offset.append(Int64(pos))
                     }
                 }
                 pos = end < to ? end + 1 : end
                 lineNo += 1
             }
+            fast.staging.flush(into: &self)
             lines = lineNo - 1
         }
 
@@ -347,6 +348,7 @@ enum ActivityReader {
         struct FastState {
             var regions = ByteInterner(), categories = ByteInterner(), activities = ByteInterner(),
                 items = ByteInterner(), technologies = ByteInterner(), units = ByteInterner(), texts = ByteInterner()
+            var staging = Staging()
 
             /// The span of a field without surrounding spaces: start and length.
             @inline(__always)
@@ -362,7 +364,7 @@ enum ActivityReader {
             /// another space (U+3000) fails a check and goes to the slow path, which trims it.
             @inline(__always)
             mutating func row(_ base: UnsafePointer<UInt8>, _ cut: UnsafeMutablePointer<Int>, _ lineEnd: Int, _ p: [Int],
-                              _ c: inout Chunk) -> Bool {
+                              _ c: inout Chunk, line: Int, offset: Int) -> Bool {
                 @inline(__always) func field(_ k: Int) -> (Int, Int) {
                     let from = cut[k]
                     let to = k + 1 < c.header.width ? cut[k + 1] - 1 : lineEnd
@@ -427,10 +429,68 @@ enum ActivityReader {
                         uncertainty = u
                     }
                 }
-                c.append(region: region, year: year, category: category, activity: activity, item: item,
-                         technology: technology, value: value, notation: 0, unit: unit, source: source, note: note,
-                         facility: facility, uncertainty: uncertainty)
+                staging.put(region, year, category, activity, item, technology, unit, source, note, facility,
+                            Int32(line), value, uncertainty, Int64(offset))
+                if staging.isFull { staging.flush(into: &c) }
                 return true
+            }
+        }
+
+        /// Rows of the fast path held column by column and appended to the chunk's columns in blocks: one append of
+        /// a block per column instead of one append per row and column (each of which checks the array's
+        /// uniqueness and capacity). Flushed before a row of the slow path and at the end, so rows keep file order.
+        struct Staging {
+            static let capacity = 1024
+            /// The Int32 columns, `capacity` each, in the order of ``put``.
+            private let ints = UnsafeMutablePointer<Int32>.allocate(capacity: 11 * Staging.capacity)
+            private let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 2 * Staging.capacity)
+            private let offsets = UnsafeMutablePointer<Int64>.allocate(capacity: Staging.capacity)
+            private(set) var count = 0
+
+            var isFull: Bool { count == Self.capacity }
+
+            func deallocate() {
+                ints.deallocate()
+                doubles.deallocate()
+                offsets.deallocate()
+            }
+
+            @inline(__always)
+            mutating func put(_ region: Int32, _ year: Int32, _ category: Int32, _ activity: Int32, _ item: Int32,
+                              _ technology: Int32, _ unit: Int32, _ source: Int32, _ note: Int32, _ facility: Int32,
+                              _ line: Int32, _ value: Double, _ uncertainty: Double, _ offset: Int64) {
+                let k = count, c = Self.capacity
+                ints[k] = region; ints[c + k] = year; ints[2 * c + k] = category; ints[3 * c + k] = activity
+                ints[4 * c + k] = item; ints[5 * c + k] = technology; ints[6 * c + k] = unit
+                ints[7 * c + k] = source; ints[8 * c + k] = note; ints[9 * c + k] = facility; ints[10 * c + k] = line
+                doubles[k] = value; doubles[c + k] = uncertainty
+                offsets[k] = offset
+                count = k + 1
+            }
+
+            /// Appends the staged rows to the chunk (notation 0: the fast path reads no notation key) and empties.
+            mutating func flush(into chunk: inout Chunk) {
+                let n = count, c = Self.capacity
+                guard n > 0 else { return }
+                func column(_ k: Int) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: ints + k * c, count: n) }
+                chunk.region.append(contentsOf: column(0))
+                chunk.year.append(contentsOf: column(1))
+                chunk.category.append(contentsOf: column(2))
+                chunk.activity.append(contentsOf: column(3))
+                chunk.item.append(contentsOf: column(4))
+                chunk.technology.append(contentsOf: column(5))
+                chunk.unit.append(contentsOf: column(6))
+                chunk.source.append(contentsOf: column(7))
+                chunk.note.append(contentsOf: column(8))
+                if chunk.header.positions[ActivityField.facility.rawValue] >= 0 { chunk.facility.append(contentsOf: column(9)) }
+                chunk.line.append(contentsOf: column(10))
+                chunk.value.append(contentsOf: UnsafeBufferPointer(start: doubles, count: n))
+                if chunk.header.positions[ActivityField.uncertainty.rawValue] >= 0 {
+                    chunk.uncertainty.append(contentsOf: UnsafeBufferPointer(start: doubles + c, count: n))
+                }
+                chunk.notation.append(contentsOf: repeatElement(0, count: n))
+                chunk.offset.append(contentsOf: UnsafeBufferPointer(start: offsets, count: n))
+                count = 0
             }
         }
 
