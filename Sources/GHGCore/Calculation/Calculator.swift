@@ -102,64 +102,76 @@ public enum Calculator {
         }
         var duplicateOf: [Int32: Int32] = [:]
         for part in duplicateParts { for d in part { duplicateOf[d.row] = d.first } }
-        for r in 0..<n {
-            var failed = false
-            let region = Int(table.region[r]), kind = Int(table.activity[r]), year = Int(table.year[r])
-            if !regionKnown[region] {
-                failed = true
-                log.report(.error(.unknownRegion, at: table.location(r, .region),
-                    regions.unknownCodeMessage(s.regions[region])))
-            }
-            if known[kind] && isSeries[kind] {
-                if year > lastYear {
-                    failed = true
-                    log.report(.error(.yearOutsideProject, at: table.location(r, .year),
-                        "year '\(year)' of a '\(s.activities[kind])' row is after the last inventory year "
-                            + "\(lastYear); expected a year up to \(lastYear) (a series row may be any earlier year: a "
-                            + "survey, a deposit)"))
+        // The per-row checks in runs of rows side by side; their messages are reported in row order.
+        let rowRuns = Parallel.ranges(n, parts: threads > 1 ? threads * 4 : 1)
+        let rowFindings: [[Diagnostic]] = plan.rejected.withUnsafeMutableBufferPointer { rejectedBuffer in
+            let out = UnsafeSendable(rejectedBuffer)
+            return Parallel.map(rowRuns.count, threads: threads) { k in
+                var found: [Diagnostic] = []
+                for r in rowRuns[k] {
+                    var failed = false
+                    let region = Int(table.region[r]), kind = Int(table.activity[r]), year = Int(table.year[r])
+                    if !regionKnown[region] {
+                        failed = true
+                        found.append(.error(.unknownRegion, at: table.location(r, .region),
+                            regions.unknownCodeMessage(s.regions[region])))
+                    }
+                    if known[kind] && isSeries[kind] {
+                        if year > lastYear {
+                            failed = true
+                            found.append(.error(.yearOutsideProject, at: table.location(r, .year),
+                                "year '\(year)' of a '\(s.activities[kind])' row is after the last inventory "
+                                    + "year \(lastYear); expected a year up to \(lastYear) (a series row may be any "
+                                    + "earlier year: a survey, a deposit)"))
+                        }
+                    } else if !(1800..<2200).contains(year) || !yearKnown[year - 1800] {
+                        failed = true
+                        found.append(.error(.yearOutsideProject, at: table.location(r, .year),
+                            "year '\(year)' is not an inventory year of the project; expected one of \(yearList) "
+                                + "(ghg-project.json \"years\")"))
+                    }
+                    if !categoryKnown[Int(table.category[r])] {
+                        failed = true
+                        found.append(.error(.unknownCategory, at: table.location(r, .category),
+                            "unknown category '\(s.categories[Int(table.category[r])])'; expected an IPCC 2006 code of "
+                                + "EmissionFactors/categories.csv such as 1.A.1.a or 1.B.2.b.iii.5"))
+                    }
+                    if known[kind] {
+                        if table.notation[r] != 0, table.notationOf(r) == .includedElsewhere, table.noteOf(r).isEmpty {
+                            failed = true
+                            found.append(.error(.notationKey, at: table.location(r, .value),
+                                "notation key 'IE' without a note; expected the note to say where the activity is "
+                                    + "included"))
+                        }
+                    } else {
+                        failed = true
+                        found.append(.error(.unknownActivity, at: table.location(r, .activity),
+                            "unknown activity '\(s.activities[kind])'; expected one of \(kindList)"))
+                    }
+                    if !duplicateOf.isEmpty, let first = duplicateOf[Int32(r)] {
+                        failed = true
+                        let tech = (table.technologyOf(r).map { ", technology \($0)" } ?? "")
+                            + (table.facilityOf(r).map { ", facility \($0)" } ?? "")
+                        found.append(.error(.duplicateRow, at: table.location(r),
+                            "duplicate row: region \(s.regions[region]), year \(year), category "
+                                + "\(s.categories[Int(table.category[r])]), activity \(s.activities[kind]), item "
+                                + "\(table.itemOf(r))\(tech) was already given at \(table.location(Int(first))); "
+                                + "expected each combination once (several enterprises: name each in a 'facility' "
+                                + "column)"))
+                    }
+                    if known[kind], table.value[r] < 0, table.notation[r] == 0, !allowsNegative[kind],
+                       !(table.technology[r] >= 0 && negativeTechnology[kind][Int(table.technology[r])]) {
+                        failed = true
+                        found.append(.error(.negativeValue, at: table.location(r, .value),
+                            "negative value '\(DecimalFormat.string(table.value[r]))' for activity "
+                                + "'\(s.activities[kind])'; expected a value ≥ 0"))
+                    }
+                    out.value[r] = failed
                 }
-            } else if !(1800..<2200).contains(year) || !yearKnown[year - 1800] {
-                failed = true
-                log.report(.error(.yearOutsideProject, at: table.location(r, .year),
-                    "year '\(year)' is not an inventory year of the project; expected one of \(yearList) "
-                        + "(ghg-project.json \"years\")"))
+                return found
             }
-            if !categoryKnown[Int(table.category[r])] {
-                failed = true
-                log.report(.error(.unknownCategory, at: table.location(r, .category),
-                    "unknown category '\(s.categories[Int(table.category[r])])'; expected an IPCC 2006 code of "
-                        + "EmissionFactors/categories.csv such as 1.A.1.a or 1.B.2.b.iii.5"))
-            }
-            if known[kind] {
-                if table.notation[r] != 0, table.notationOf(r) == .includedElsewhere, table.noteOf(r).isEmpty {
-                    failed = true
-                    log.report(.error(.notationKey, at: table.location(r, .value),
-                        "notation key 'IE' without a note; expected the note to say where the activity is included"))
-                }
-            } else {
-                failed = true
-                log.report(.error(.unknownActivity, at: table.location(r, .activity),
-                    "unknown activity '\(s.activities[kind])'; expected one of \(kindList)"))
-            }
-            if !duplicateOf.isEmpty, let first = duplicateOf[Int32(r)] {
-                failed = true
-                let tech = (table.technologyOf(r).map { ", technology \($0)" } ?? "")
-                    + (table.facilityOf(r).map { ", facility \($0)" } ?? "")
-                log.report(.error(.duplicateRow, at: table.location(r),
-                    "duplicate row: region \(s.regions[region]), year \(year), category "
-                        + "\(s.categories[Int(table.category[r])]), activity \(s.activities[kind]), item "
-                        + "\(table.itemOf(r))\(tech) was already given at \(table.location(Int(first))); expected each "
-                        + "combination once (several enterprises: name each in a 'facility' column)"))
-            }
-            if known[kind], table.value[r] < 0, table.notation[r] == 0, !allowsNegative[kind],
-               !(table.technology[r] >= 0 && negativeTechnology[kind][Int(table.technology[r])]) {
-                failed = true
-                log.report(.error(.negativeValue, at: table.location(r, .value),
-                    "negative value '\(DecimalFormat.string(table.value[r]))' for activity '\(s.activities[kind])'; "
-                        + "expected a value ≥ 0"))
-            }
-            plan.rejected[r] = failed
         }
+        for part in rowFindings { for d in part { log.report(d) } }
         // Across rows of one region and year: measured and calculated twice, reductants and feedstocks burnt.
         for (r, d) in BoundaryChecks.check(table, buckets: buckets, rejected: plan.rejected, threads: threads) {
             if d.severity == .error { plan.rejected[r] = true }
