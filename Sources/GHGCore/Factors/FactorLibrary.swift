@@ -324,7 +324,7 @@ public struct FactorLibrary: Sendable {
                 var best: [(Int, Int)] = []
                 for index in candidates {
                     if let accepting, !accepting(rows[index]) { continue }
-                    guard let score = Self.score(rows[index], query, chain) else { continue }
+                    guard let score = Self.score(rows.baseAddress! + index, query, chain) else { continue }
                     if let d = query.dimension, rows[index].unit.dimension != d {
                         if set.info.isProjectSet { skipped.append(rows[index]) }
                         continue
@@ -359,17 +359,22 @@ public struct FactorLibrary: Sendable {
     /// then the nearer region, the deeper category, a technology row, an item row, compared in that order. The six
     /// parts are packed into one integer (8 bits each, 16 for the region's closeness) so that the integers compare as
     /// the parts do, lexicographically.
-    static func score(_ row: FactorRow, _ q: FactorQuery, _ chain: [String]) -> Int? {
-        if let c = row.category, !c.isPrefix(of: q.category) { return nil }
-        if let t = row.technology, t != q.technology { return nil }
-        if !row.covers(year: q.year) { return nil }
+    ///
+    /// The row is read through a pointer, field by field, so that scoring does not copy it.
+    static func score(_ row: UnsafePointer<FactorRow>, _ q: FactorQuery, _ chain: [String]) -> Int? {
+        if let c = row.pointee.category, !c.isPrefix(of: q.category) { return nil }
+        if let t = row.pointee.technology, t != q.technology { return nil }
+        if let from = row.pointee.yearFrom, q.year < from { return nil }
+        if let to = row.pointee.yearTo, q.year > to { return nil }
         var regionCloseness = 0
-        if let r = row.region {
+        if let r = row.pointee.region {
             guard let pos = chain.firstIndex(of: r) else { return nil }
             regionCloseness = min(chain.count - pos, 0xFFFF)
         }
-        let parts = (row.region != nil ? 1 : 0) << 48 | (row.hasYears ? 1 : 0) << 40 | regionCloseness << 24
-        return parts | min(row.category?.depth ?? 0, 0xFF) << 16 | (row.technology != nil ? 1 : 0) << 8
-            | (row.item.isEmpty ? 0 : 1)
+        let hasYears = row.pointee.yearFrom != nil || row.pointee.yearTo != nil
+        let parts = (row.pointee.region != nil ? 1 : 0) << 48 | (hasYears ? 1 : 0) << 40
+            | regionCloseness << 24
+        return parts | min(row.pointee.category?.depth ?? 0, 0xFF) << 16
+            | (row.pointee.technology != nil ? 1 : 0) << 8 | (row.pointee.item.isEmpty ? 0 : 1)
     }
 }
