@@ -81,7 +81,7 @@ struct Explain: ParsableCommand {
         }
         timer.mark("tree")
         let text = format == "json"
-            ? ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc)
+            ? ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc, threads: options.threadCount)
             : ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc, categories: c.reference.categories,
                                    regions: project.regions, threads: options.threadCount)
         timer.mark("rendered")

@@ -214,6 +214,33 @@ struct AuditTests {
                                      threads: 3) == text)
         let json = ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc)
         #expect(json.contains("\"category\": \"1.B.1.a.i.1\""))
+        // The JSON is the pretty text of the whole document as one JSONValue, with lines written side by side or not.
+        func node(_ n: ExplanationNode) -> JSONValue {
+            .object([("category", .string(n.node.description)), ("value", .number(n.value)),
+                     ("lines", .array(n.lines.map { OutputWriter.lineJSON(calc.describe($0)) })),
+                     ("children", .array(n.children.map(node)))])
+        }
+        let document: JSONValue = .object([
+            ("region", .string(key.region)), ("extent", .string(key.extent.rawValue)), ("year", .int(key.year)),
+            ("scope", .string(key.scope.rawValue)), ("gas", .string(key.gas.description)),
+            ("unit", .string(key.gas == .all ? "t CO2e" : "t")), ("gwp", .string(inv.gwpSet.rawValue)),
+            ("tree", node(tree)),
+        ])
+        #expect(json == document.pretty + "\n")
+        #expect(ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc, threads: 3) == json)
+        // The region's total over all categories and gases (many lines): the same, one thread or three.
+        let totalKey = InventoryKey(region: key.region, year: key.year, node: .total, gas: .all, scope: .total)
+        let totalTree = try #require(Explainer.tree(inv, calc, key: totalKey,
+                                                   gwp: { table.value(of: $0, in: .ar5)?.gwp100 }))
+        let totalJSON = ExplainRenderer.json(totalTree, key: totalKey, inventory: inv, calculation: calc, threads: 3)
+        let totalDocument: JSONValue = .object([
+            ("region", .string(totalKey.region)), ("extent", .string(totalKey.extent.rawValue)),
+            ("year", .int(totalKey.year)), ("scope", .string(totalKey.scope.rawValue)),
+            ("gas", .string(totalKey.gas.description)), ("unit", .string("t CO2e")),
+            ("gwp", .string(inv.gwpSet.rawValue)), ("tree", node(totalTree)),
+        ])
+        #expect(totalJSON == totalDocument.pretty + "\n")
+        #expect(totalJSON.count > 10 * json.count)
     }
 
     @Test("verify: a fresh output passes; an edited input or output is named")

@@ -51,22 +51,81 @@ public enum ExplainRenderer {
         return out
     }
 
-    /// The same tree as JSON: each node with its value and children, each line with its full lineage.
+    /// The same tree as JSON: each node with its value and children, each line with its full lineage. The text is
+    /// what ``JSONValue/pretty`` writes for the document; with `threads` above 1, runs of a node's lines are written
+    /// side by side and joined in order (the same text whatever the count).
     public static func json(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
-                            calculation calc: CalculationResult) -> String {
-        func node(_ n: ExplanationNode) -> JSONValue {
-            .object([
-                ("category", .string(n.node.description)), ("value", .number(n.value)),
-                ("lines", .array(n.lines.map { OutputWriter.lineJSON(calc.describe($0)) })),
-                ("children", .array(n.children.map(node))),
-            ])
+                            calculation calc: CalculationResult, threads: Int = 1) -> String {
+        var b: [UInt8] = []
+        func newline(_ level: Int) {
+            b.append(0x0A)
+            b.append(contentsOf: repeatElement(0x20, count: 2 * level))
         }
-        let doc: JSONValue = .object([
+        func member(_ k: String, _ level: Int, first: Bool = false) {
+            if !first { b.append(UInt8(ascii: ",")) }
+            newline(level)
+            JSONValue.string(k).appendPretty(to: &b, level: level)
+            b.append(contentsOf: ": ".utf8)
+        }
+        // A node as `.object([category, value, lines, children])` writes it `level` deep.
+        func node(_ n: ExplanationNode, _ level: Int) {
+            b.append(UInt8(ascii: "{"))
+            member("category", level + 1, first: true)
+            JSONValue.string(n.node.description).appendPretty(to: &b, level: level + 1)
+            member("value", level + 1)
+            JSONValue.number(n.value).appendPretty(to: &b, level: level + 1)
+            member("lines", level + 1)
+            if n.lines.isEmpty {
+                b.append(contentsOf: "[]".utf8)
+            } else {
+                b.append(UInt8(ascii: "["))
+                let runs = Parallel.ranges(n.lines.count, parts: threads > 1 ? threads * 4 : 1)
+                for (k, text) in Parallel.map(runs.count, threads: threads, { k in
+                    var text: [UInt8] = []
+                    for j in runs[k] {
+                        if j > runs[k].lowerBound { text.append(UInt8(ascii: ",")) }
+                        text.append(0x0A)
+                        text.append(contentsOf: repeatElement(0x20, count: 2 * (level + 2)))
+                        OutputWriter.lineJSON(calc.describe(n.lines[j])).appendPretty(to: &text, level: level + 2)
+                    }
+                    return text
+                }).enumerated() {
+                    if k > 0 { b.append(UInt8(ascii: ",")) }
+                    b.append(contentsOf: text)
+                }
+                newline(level + 1)
+                b.append(UInt8(ascii: "]"))
+            }
+            member("children", level + 1)
+            if n.children.isEmpty {
+                b.append(contentsOf: "[]".utf8)
+            } else {
+                b.append(UInt8(ascii: "["))
+                for (i, c) in n.children.enumerated() {
+                    if i > 0 { b.append(UInt8(ascii: ",")) }
+                    newline(level + 2)
+                    node(c, level + 2)
+                }
+                newline(level + 1)
+                b.append(UInt8(ascii: "]"))
+            }
+            newline(level)
+            b.append(UInt8(ascii: "}"))
+        }
+        let head: [(String, JSONValue)] = [
             ("region", .string(key.region)), ("extent", .string(key.extent.rawValue)), ("year", .int(key.year)),
             ("scope", .string(key.scope.rawValue)), ("gas", .string(key.gas.description)),
             ("unit", .string(key.gas == .all ? "t CO2e" : "t")), ("gwp", .string(inv.gwpSet.rawValue)),
-            ("tree", node(root)),
-        ])
-        return doc.pretty + "\n"
+        ]
+        b.append(UInt8(ascii: "{"))
+        for (i, (k, v)) in head.enumerated() {
+            member(k, 1, first: i == 0)
+            v.appendPretty(to: &b, level: 1)
+        }
+        member("tree", 1)
+        node(root, 1)
+        newline(0)
+        b.append(contentsOf: "}\n".utf8)
+        return String(decoding: b, as: UTF8.self)
     }
 }

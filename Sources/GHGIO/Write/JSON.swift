@@ -32,6 +32,10 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
     /// JSON text indented by two spaces, ending without a newline.
     public var pretty: String { var b: [UInt8] = []; write(into: &b, indent: 2, level: 0); return String(decoding: b, as: UTF8.self) }
 
+    /// Appends the text ``pretty`` writes for this value where it sits `level` deep in a document (pieces of one
+    /// document written separately, side by side, join into ``pretty``'s text).
+    func appendPretty(to buffer: inout [UInt8], level: Int) { write(into: &buffer, indent: 2, level: level) }
+
     /// Appends compact JSON to a byte buffer (the fast path for large outputs such as `lineage.jsonl`).
     public func appendCompact(to buffer: inout [UInt8]) { write(into: &buffer, indent: nil, level: 0) }
 
