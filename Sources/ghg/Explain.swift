@@ -80,12 +80,19 @@ struct Explain: ParsableCommand {
             throw inputErrorStatus
         }
         timer.mark("tree")
-        let text = format == "json"
-            ? ExplainRenderer.json(tree, key: key, inventory: inv, calculation: calc, threads: options.threadCount)
-            : ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc, categories: c.reference.categories,
-                                   regions: project.regions, threads: options.threadCount)
-        timer.mark("rendered")
-        print(text, terminator: "")
+        // Written to standard output as bytes (a province's explanation is tens of megabytes).
+        if format == "json" {
+            let bytes = ExplainRenderer.jsonBytes(tree, key: key, inventory: inv, calculation: calc,
+                                                  threads: options.threadCount)
+            timer.mark("rendered")
+            writeToStandardOutput(bytes)
+        } else {
+            var text = ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc,
+                                            categories: c.reference.categories, regions: project.regions,
+                                            threads: options.threadCount)
+            timer.mark("rendered")
+            text.withUTF8 { writeToStandardOutput($0) }
+        }
         timer.mark("printed")
     }
 }

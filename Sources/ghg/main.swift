@@ -101,6 +101,24 @@ func printDiagnostics(_ log: DiagnosticLog, limit: Int = 50, summarise: Bool = t
     }
 }
 
+/// Writes bytes to standard output in full, after what `print` buffered (stdio is flushed first): for outputs of
+/// tens of megabytes (`explain` for a province) that are not worth making into a `String` and printing.
+func writeToStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
+    fflush(nil)
+    guard var p = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+        let n = write(STDOUT_FILENO, p, left)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }   // a closed pipe or a full disk: nothing more can be written
+        p += n
+        left -= n
+    }
+}
+
+/// ``writeToStandardOutput(_:)`` for an array.
+func writeToStandardOutput(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { writeToStandardOutput($0) } }
+
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

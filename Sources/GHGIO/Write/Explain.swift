@@ -56,6 +56,13 @@ public enum ExplainRenderer {
     /// side by side and joined in order (the same text whatever the count).
     public static func json(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
                             calculation calc: CalculationResult, threads: Int = 1) -> String {
+        String(decoding: jsonBytes(root, key: key, inventory: inv, calculation: calc, threads: threads), as: UTF8.self)
+    }
+
+    /// ``json(_:key:inventory:calculation:threads:)`` as UTF-8 bytes (what `ghg explain` writes to standard output,
+    /// without making a string of tens of megabytes first).
+    public static func jsonBytes(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
+                                 calculation calc: CalculationResult, threads: Int = 1) -> [UInt8] {
         var b: [UInt8] = []
         func newline(_ level: Int) {
             b.append(0x0A)
@@ -126,6 +133,6 @@ public enum ExplainRenderer {
         node(root, 1)
         newline(0)
         b.append(contentsOf: "}\n".utf8)
-        return String(decoding: b, as: UTF8.self)
+        return b
     }
 }
