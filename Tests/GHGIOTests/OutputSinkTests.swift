@@ -75,4 +75,36 @@ import Testing
             #expect(hash == SHA256.hex(data), "\(folder)")
         }
     }
+
+    @Test("JSON string literals: runs appended whole give the escapes byte by byte (quotes, backslashes, controls, UTF-8)")
+    func jsonQuoting() {
+        func reference(_ v: String) -> [UInt8] {
+            var b: [UInt8] = [0x22]
+            for c in v.utf8 {
+                switch c {
+                case 0x22, 0x5C: b += [0x5C, c]
+                case 0x0A: b += Array("\\n".utf8)
+                case 0x0D: b += Array("\\r".utf8)
+                case 0x09: b += Array("\\t".utf8)
+                case 0..<0x20: b += Array(("\\u00" + (c < 16 ? "0" : "") + String(c, radix: 16)).utf8)
+                default: b.append(c)
+                }
+            }
+            return b + [0x22]
+        }
+        let pieces = ["a", "原煤", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "x y", "×", "\u{7F}", ""]
+        var state: UInt64 = 7
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var b: [UInt8] = []
+            JSONValue.quote(text, into: &b)
+            #expect(b == reference(text), "\(text.debugDescription)")
+        }
+        #expect(JSONValue.string("a\"b\\c\n\u{2}原").compact == #""a\"b\\c\n\u0002原""#)
+    }
 }

@@ -77,26 +77,47 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
         }
     }
 
-    /// Appends a JSON string literal. UTF-8 passes through unchanged; only `"`, `\\` and control characters are
-    /// escaped.
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Appends a JSON string literal. UTF-8 passes through unchanged; only `"`, `\\` and control characters are
+    /// escaped.
     static func quote(_ v: String, into b: inout [UInt8]) {
         b.append(UInt8(ascii: "\""))
-        for c in v.utf8 {
-            switch c {
-            case UInt8(ascii: "\""): b.append(UInt8(ascii: "\\")); b.append(c)
-            case UInt8(ascii: "\\"): b.append(UInt8(ascii: "\\")); b.append(c)
-            case 0x0A: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "n"))
-            case 0x0D: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "r"))
-            case 0x09: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                b.append(contentsOf: "\\u00".utf8)
-                b.append(hexDigits[Int(c >> 4)])
-                b.append(hexDigits[Int(c & 15)])
-            default: b.append(c)
+        // Runs of bytes that need no escape are appended whole.
+        let done: Void? = v.utf8.withContiguousStorageIfAvailable { u in
+            var start = 0
+            for i in 0..<u.count {
+                let c = u[i]
+                if c >= 0x20 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") { continue }
+                if i > start { b.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i])) }
+                escape(c, into: &b)
+                start = i + 1
+            }
+            if u.count > start { b.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...])) }
+        }
+        if done == nil {
+            for c in v.utf8 {
+                if c >= 0x20 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") {
+                    b.append(c)
+                } else {
+                    escape(c, into: &b)
+                }
             }
         }
         b.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of a quote, a backslash or a control character.
+    private static func escape(_ c: UInt8, into b: inout [UInt8]) {
+        switch c {
+        case 0x0A: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "n"))
+        case 0x0D: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "r"))
+        case 0x09: b.append(UInt8(ascii: "\\")); b.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            b.append(contentsOf: "\\u00".utf8)
+            b.append(hexDigits[Int(c >> 4)])
+            b.append(hexDigits[Int(c & 15)])
+        default: b.append(UInt8(ascii: "\\")); b.append(c)
+        }
     }
 }
