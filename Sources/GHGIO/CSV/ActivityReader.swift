@@ -833,37 +833,57 @@ enum ActivityReader {
                     count = total
                 }
             }
-            let columns: [[Int32]] = Parallel.map(12, threads: threads) { column($0) }
-            table.file = columns[0]
-            table.line = columns[1]
-            table.region = columns[2]
-            table.year = columns[3]
-            table.category = columns[4]
-            table.activity = columns[5]
-            table.item = columns[6]
-            table.technology = columns[7]
-            table.unit = columns[8]
-            table.source = columns[9]
-            table.note = columns[10]
-            rowInFile = columns[11]
-            table.facility = parts.contains { !$0.chunk.facility.isEmpty } ? column(12) : []
-            if parts.contains(where: { !$0.chunk.uncertainty.isEmpty }) {
-                table.uncertainty = []
-                table.uncertainty.reserveCapacity(total)
-                for p in parts {
-                    let n = p.chunk.region.count
-                    table.uncertainty += p.chunk.uncertainty.count == n
-                        ? p.chunk.uncertainty : [Double](repeating: .nan, count: n)
+            // The columns of values in order, copied as they are (a chunk without uncertainties gives NaN).
+            func concatenated<T>(_ column: (Chunk) -> [T], missing: T) -> [T] {
+                [T](unsafeUninitializedCapacity: total) { buffer, count in
+                    var o = 0
+                    for p in parts {
+                        let n = p.chunk.region.count, source = column(p.chunk)
+                        if source.count == n {
+                            source.withUnsafeBufferPointer { src in
+                                _ = UnsafeMutableBufferPointer(rebasing: buffer[o..<(o + n)]).initialize(from: src)
+                            }
+                        } else {
+                            UnsafeMutableBufferPointer(rebasing: buffer[o..<(o + n)]).initialize(repeating: missing)
+                        }
+                        o += n
+                    }
+                    count = total
                 }
             }
-            table.value = []
-            table.value.reserveCapacity(total)
-            table.notation = []
-            table.notation.reserveCapacity(total)
-            for p in parts {
-                table.value += p.chunk.value
-                table.notation += p.chunk.notation
+            enum Merged: Sendable { case ids([Int32]), numbers([Double]), notations([UInt8]) }
+            let hasFacility = parts.contains { !$0.chunk.facility.isEmpty }
+            let hasUncertainty = parts.contains { !$0.chunk.uncertainty.isEmpty }
+            // Every column at once, the widest first: -1 values, -2 uncertainties, -3 notations, else id columns.
+            let tasks = [-1] + (hasUncertainty ? [-2] : []) + Array(0..<12) + (hasFacility ? [12] : []) + [-3]
+            let merged: [Merged] = Parallel.map(tasks.count, threads: threads) { i in
+                switch tasks[i] {
+                case -1: .numbers(concatenated({ $0.value }, missing: 0))
+                case -2: .numbers(concatenated({ $0.uncertainty }, missing: .nan))
+                case -3: .notations(concatenated({ $0.notation }, missing: 0))
+                default: .ids(column(tasks[i]))
+                }
             }
+            func ids(_ k: Int) -> [Int32] {
+                guard let i = tasks.firstIndex(of: k), case let .ids(c) = merged[i] else { return [] }
+                return c
+            }
+            table.file = ids(0)
+            table.line = ids(1)
+            table.region = ids(2)
+            table.year = ids(3)
+            table.category = ids(4)
+            table.activity = ids(5)
+            table.item = ids(6)
+            table.technology = ids(7)
+            table.unit = ids(8)
+            table.source = ids(9)
+            table.note = ids(10)
+            rowInFile = ids(11)
+            table.facility = ids(12)
+            if case let .numbers(v) = merged[0] { table.value = v }
+            if hasUncertainty, case let .numbers(u) = merged[1] { table.uncertainty = u }
+            if case let .notations(n) = merged[tasks.count - 1] { table.notation = n }
         }
     }
 }
