@@ -82,10 +82,9 @@ struct Explain: ParsableCommand {
         timer.mark("tree")
         // Written to standard output as bytes (a province's explanation is tens of megabytes).
         if format == "json" {
-            let bytes = ExplainRenderer.jsonBytes(tree, key: key, inventory: inv, calculation: calc,
-                                                  threads: options.threadCount)
-            timer.mark("rendered")
-            writeToStandardOutput(bytes)
+            ExplainRenderer.writeJSON(tree, key: key, inventory: inv, calculation: calc, threads: options.threadCount,
+                                      to: writeToStandardOutput)
+            timer.mark("rendered and written")
         } else {
             var text = ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc,
                                             categories: c.reference.categories, regions: project.regions,

@@ -116,9 +116,6 @@ func writeToStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
     }
 }
 
-/// ``writeToStandardOutput(_:)`` for an array.
-func writeToStandardOutput(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { writeToStandardOutput($0) } }
-
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

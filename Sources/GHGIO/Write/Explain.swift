@@ -56,14 +56,21 @@ public enum ExplainRenderer {
     /// side by side and joined in order (the same text whatever the count).
     public static func json(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
                             calculation calc: CalculationResult, threads: Int = 1) -> String {
-        String(decoding: jsonBytes(root, key: key, inventory: inv, calculation: calc, threads: threads), as: UTF8.self)
+        var all: [UInt8] = []
+        writeJSON(root, key: key, inventory: inv, calculation: calc, threads: threads) { all.append(contentsOf: $0) }
+        return String(decoding: all, as: UTF8.self)
     }
 
-    /// ``json(_:key:inventory:calculation:threads:)`` as UTF-8 bytes (what `ghg explain` writes to standard output,
-    /// without making a string of tens of megabytes first).
-    public static func jsonBytes(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
-                                 calculation calc: CalculationResult, threads: Int = 1) -> [UInt8] {
+    /// ``json(_:key:inventory:calculation:threads:)`` handed to `emit` piece by piece, in order: what `ghg explain`
+    /// writes to standard output as it goes, without joining tens of megabytes into one buffer first.
+    public static func writeJSON(_ root: ExplanationNode, key: InventoryKey, inventory inv: Inventory,
+                                 calculation calc: CalculationResult, threads: Int = 1,
+                                 to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var b: [UInt8] = []
+        func flush() {
+            b.withUnsafeBufferPointer(emit)
+            b.removeAll(keepingCapacity: true)
+        }
         func newline(_ level: Int) {
             b.append(0x0A)
             b.append(contentsOf: repeatElement(0x20, count: 2 * level))
@@ -86,20 +93,21 @@ public enum ExplainRenderer {
                 b.append(contentsOf: "[]".utf8)
             } else {
                 b.append(UInt8(ascii: "["))
+                flush()
                 let runs = Parallel.ranges(n.lines.count, parts: threads > 1 ? threads * 4 : 1)
-                for (k, text) in Parallel.map(runs.count, threads: threads, { k in
+                let texts: [[UInt8]] = Parallel.map(runs.count, threads: threads) { k in
                     var text: [UInt8] = []
+                    // Room for lines of the usual size (untouched capacity costs no memory).
+                    text.reserveCapacity(runs[k].count * 1024)
                     for j in runs[k] {
-                        if j > runs[k].lowerBound { text.append(UInt8(ascii: ",")) }
+                        if j > 0 { text.append(UInt8(ascii: ",")) }
                         text.append(0x0A)
                         text.append(contentsOf: repeatElement(0x20, count: 2 * (level + 2)))
                         OutputWriter.lineJSON(calc.describe(n.lines[j])).appendPretty(to: &text, level: level + 2)
                     }
                     return text
-                }).enumerated() {
-                    if k > 0 { b.append(UInt8(ascii: ",")) }
-                    b.append(contentsOf: text)
                 }
+                for text in texts { text.withUnsafeBufferPointer(emit) }
                 newline(level + 1)
                 b.append(UInt8(ascii: "]"))
             }
@@ -133,6 +141,6 @@ public enum ExplainRenderer {
         node(root, 1)
         newline(0)
         b.append(contentsOf: "}\n".utf8)
-        return b
+        flush()
     }
 }
