@@ -103,7 +103,8 @@ struct DecimalFormatTests {
         }
         for _ in 0..<20_000 {
             let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
-            #expect(DecimalFormat.readableText(text) == DecimalFormat.readableTextByCharacter(text), "\(text.debugDescription)")
+            #expect(DecimalFormat.readableText(text) == DecimalFormat.readableTextByCharacter(text),
+                    "\(text.debugDescription)")
         }
     }
 }

@@ -44,10 +44,11 @@ enum BoundaryChecks {
                             let notes = table.noteOf(m) + " " + table.noteOf(r)
                             if subsetWords.contains(where: { notes.contains($0) }) { continue }
                             out.append((m, .error(.duplicateRow, at: table.location(m),
-                                "a measured total (direct_emission) and a calculated value (\(s.activities[Int(table.activity[r])]) "
-                                    + "at \(table.location(r))) for category \(s.categories[Int(category)]), region "
-                                    + "\(table.regionOf(m)), year \(table.year[m]) would be counted twice; expected one of "
-                                    + "them, or a note saying one is a subset of the other (e.g. '其中' or 'subset')")))
+                                "a measured total (direct_emission) and a calculated value "
+                                    + "(\(s.activities[Int(table.activity[r])]) at \(table.location(r))) for category "
+                                    + "\(s.categories[Int(category)]), region \(table.regionOf(m)), year "
+                                    + "\(table.year[m]) would be counted twice; expected one of them, or a note saying "
+                                    + "one is a subset of the other (e.g. '其中' or 'subset')")))
                             break
                         }
                     }
@@ -55,13 +56,14 @@ enum BoundaryChecks {
                 // One animal in two rows whose categories overlap (3.A and 3.A.1): its emissions would count twice.
                 let animals = livestock < 0 ? [] : rows.filter { table.activity[$0] == livestock }
                 for (k, a) in animals.enumerated() {
-                    for b in animals[..<k] where table.item[a] == table.item[b] && table.facilityOf(a) == table.facilityOf(b) {
+                    for b in animals[..<k]
+                    where table.item[a] == table.item[b] && table.facilityOf(a) == table.facilityOf(b) {
                         let ca = s.categories[Int(table.category[a])], cb = s.categories[Int(table.category[b])]
                         guard ca.isPrefix(of: cb) || cb.isPrefix(of: ca) else { continue }
                         out.append((a, .error(.duplicateRow, at: table.location(a, .category),
                             "'\(table.itemOf(a))' under \(ca) overlaps its row under \(cb) at \(table.location(b)) "
-                                + "(region \(table.regionOf(a)), year \(table.year[a])): its emissions would be counted "
-                                + "twice; expected one row under 3.A, or one under 3.A.1 and one under 3.A.2")))
+                                + "(region \(table.regionOf(a)), year \(table.year[a])): its emissions would be "
+                                + "counted twice; expected one row under 3.A, or one under 3.A.1 and one under 3.A.2")))
                         break
                     }
                 }
@@ -77,14 +79,14 @@ enum BoundaryChecks {
                     if makesMetal, steelCombustion.isPrefix(of: category), reductants.contains(item) {
                         out.append((r, .warning(.coarseCategory, at: table.location(r, .item),
                             "'\(item)' burnt in \(category) while the region reports metal production (2.C.1/2.C.2) in "
-                                + "\(table.year[r]): coke and coal used as reductants are in the process factors; expected "
-                                + "the reductant as fuel_nonenergy_use and only the fuel for heat here")))
+                                + "\(table.year[r]): coke and coal used as reductants are in the process factors; "
+                                + "expected the reductant as fuel_nonenergy_use and only the fuel for heat here")))
                     }
                     if feedstocks.contains(table.item[r]), chemicalsCombustion.isPrefix(of: category) {
                         out.append((r, .warning(.coarseCategory, at: table.location(r, .item),
                             "'\(item)' burnt in \(category) while the region reports ammonia from '\(item)' (2.B.1) in "
-                                + "\(table.year[r]): the ammonia factor covers fuel and feedstock; expected that quantity as "
-                                + "fuel_nonenergy_use and only other uses here")))
+                                + "\(table.year[r]): the ammonia factor covers fuel and feedstock; expected that "
+                                + "quantity as fuel_nonenergy_use and only other uses here")))
                     }
                 }
             }

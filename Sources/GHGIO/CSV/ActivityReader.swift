@@ -313,7 +313,8 @@ enum ActivityReader {
                 let allEmpty = lineEnd - pos == n
                 if !allEmpty {
                     records += 1
-                    if !(fieldCount == width && fast.row(base, cutBuffer, lineEnd, p, &self, line: lineNo, offset: pos)) {
+                    if !(fieldCount == width
+                         && fast.row(base, cutBuffer, lineEnd, p, &self, line: lineNo, offset: pos)) {
                         // The slow path: every check with its message, or a notation key. The rows staged before
                         // it go first.
                         fast.staging.flush(into: &self)
@@ -439,6 +440,7 @@ enum ActivityReader {
         /// Rows of the fast path held column by column and appended to the chunk's columns in blocks: one append of
         /// a block per column instead of one append per row and column (each of which checks the array's
         /// uniqueness and capacity). Flushed before a row of the slow path and at the end, so rows keep file order.
+        /// It owns its buffers: one is made per chunk read (not copied) and deallocated when the read ends.
         struct Staging {
             static let capacity = 1024
             /// The Int32 columns, `capacity` each, in the order of ``put``.
@@ -472,7 +474,9 @@ enum ActivityReader {
             mutating func flush(into chunk: inout Chunk) {
                 let n = count, c = Self.capacity
                 guard n > 0 else { return }
-                func column(_ k: Int) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: ints + k * c, count: n) }
+                func column(_ k: Int) -> UnsafeBufferPointer<Int32> {
+                    UnsafeBufferPointer(start: ints + k * c, count: n)
+                }
                 chunk.region.append(contentsOf: column(0))
                 chunk.year.append(contentsOf: column(1))
                 chunk.category.append(contentsOf: column(2))
@@ -482,7 +486,9 @@ enum ActivityReader {
                 chunk.unit.append(contentsOf: column(6))
                 chunk.source.append(contentsOf: column(7))
                 chunk.note.append(contentsOf: column(8))
-                if chunk.header.positions[ActivityField.facility.rawValue] >= 0 { chunk.facility.append(contentsOf: column(9)) }
+                if chunk.header.positions[ActivityField.facility.rawValue] >= 0 {
+                    chunk.facility.append(contentsOf: column(9))
+                }
                 chunk.line.append(contentsOf: column(10))
                 chunk.value.append(contentsOf: UnsafeBufferPointer(start: doubles, count: n))
                 if chunk.header.positions[ActivityField.uncertainty.rawValue] >= 0 {
