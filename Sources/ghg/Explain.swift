@@ -81,17 +81,21 @@ struct Explain: ParsableCommand {
         }
         timer.mark("tree")
         // Written to standard output as bytes (a province's explanation is tens of megabytes).
+        // A failed write stops the output and is reported (exit status 2), not left as a truncated file.
+        var failure: EnvironmentError?
         if format == "json" {
-            ExplainRenderer.writeJSON(tree, key: key, inventory: inv, calculation: calc, threads: options.threadCount,
-                                      to: writeToStandardOutput)
+            ExplainRenderer.writeJSON(tree, key: key, inventory: inv, calculation: calc, threads: options.threadCount) {
+                if failure == nil { failure = writeToStandardOutput($0) }
+            }
             timer.mark("rendered and written")
         } else {
             var text = ExplainRenderer.text(tree, key: key, inventory: inv, calculation: calc,
                                             categories: c.reference.categories, regions: project.regions,
                                             threads: options.threadCount)
             timer.mark("rendered")
-            text.withUTF8 { writeToStandardOutput($0) }
+            failure = text.withUTF8 { writeToStandardOutput($0) }
+            timer.mark("printed")
         }
-        timer.mark("printed")
+        if let failure { throw failure }
     }
 }

@@ -102,18 +102,23 @@ func printDiagnostics(_ log: DiagnosticLog, limit: Int = 50, summarise: Bool = t
 }
 
 /// Writes bytes to standard output in full, after what `print` buffered (stdio is flushed first): for outputs of
-/// tens of megabytes (`explain` for a province) that are not worth making into a `String` and printing.
-func writeToStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
+/// tens of megabytes (`explain` for a province) that are not worth making into a `String` and printing. Returns the
+/// problem when the bytes cannot all be written (a full disk, a closed pipe whose signal is ignored), nil otherwise.
+func writeToStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) -> EnvironmentError? {
     fflush(nil)
-    guard var p = bytes.baseAddress else { return }
+    guard var p = bytes.baseAddress else { return nil }
     var left = bytes.count
     while left > 0 {
         let n = write(STDOUT_FILENO, p, left)
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }   // a closed pipe or a full disk: nothing more can be written
+        if n <= 0 {
+            let reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
+            return EnvironmentError(message: "cannot write to standard output (\(reason)); the output is incomplete")
+        }
         p += n
         left -= n
     }
+    return nil
 }
 
 struct StandardError: TextOutputStream {

@@ -126,6 +126,27 @@ struct CommandLineTests {
         #expect(unknown.stderr.contains("unknown city 'beijing'; expected one of dazhou, guangyuan, mianyang, nanchong, shanwei"))
     }
 
+    @Test("explain to a full device says so and exits 2, as text and as JSON, instead of leaving a cut-off output",
+          .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func explainToFullDevice() throws {
+        for format in ["text", "json"] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Self.executable)
+            p.arguments = ["explain", "Templates/demo-city", "--region", "519921", "--year", "2024", "--format", format]
+            p.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let err = Pipe()
+            p.standardOutput = full
+            p.standardError = err
+            try p.run()
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 2, "\(format): \(e)")
+            #expect(e.hasPrefix("Error: cannot write to standard output (No space left on device); the output is "
+                                + "incomplete"), "\(format): \(e)")
+        }
+    }
+
     @Test("explain, factors and verify run from the command line with the documented exit statuses")
     func issue4Commands() throws {
         let explain = try ghg(["explain", "Templates/demo-city", "--region", "519921", "--year", "2024",

@@ -183,10 +183,6 @@ public enum Calculator {
         // planned: rejected already, or of a group method), 2 checked only (a notation row).
         let cache = FactorLookupCache()
         var planned = KeyTable()
-        func planKey(_ g: RowSignature, _ mode: UInt64) -> KeyTable.Key {
-            KeyTable.Key(w(g.activity) << 32 | w(g.item), w(g.category) << 32 | w(g.technology),
-                         w(g.unit) << 32 | w(g.year), w(g.region) << 8 | mode)
-        }
         var representative: [RowSignature: Int32] = [:]   // only for signatures whose plan has messages
         var planHasMessages: [Bool] = [], planFailed: [Bool] = [], planHasLines: [Bool] = []
         var groups: [String: [Int]] = [:]
@@ -314,7 +310,6 @@ public enum Calculator {
                 regionalFlags[kind * s.items.count + item] = true
             }
         }
-        func w(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
         struct Run {
             var keys: [KeyTable.Key] = [], signatures: [RowSignature] = [], planLines: [Bool] = [], first: [Int32] = []
             var hasGroupRow = false
@@ -338,9 +333,7 @@ public enum Calculator {
                                            region: regionalFlags[kind * s.items.count + item] ? table.region[r] : -1)
                     let plans = table.notation[r] == 0 && !rejected[r]
                     let mode: UInt64 = plans ? 0 : table.notation[r] != 0 ? 2 : 1
-                    let key = KeyTable.Key(w(sig.activity) << 32 | w(sig.item),
-                                           w(sig.category) << 32 | w(sig.technology),
-                                           w(sig.unit) << 32 | w(sig.year), w(sig.region) << 8 | mode)
+                    let key = planKey(sig, mode)
                     let id = Int32(run.keys.count)
                     if let found = seen.insert(key, id) {
                         out.value[r] = found
@@ -406,6 +399,14 @@ public enum Calculator {
         }
         plan.notationRows += notationRuns.flatMap { $0 }
         return true
+    }
+
+    /// The key of a signature planned in a mode (0 planned, 1 checked only, 2 a notation row): rows with equal keys
+    /// share a plan.
+    static func planKey(_ g: RowSignature, _ mode: UInt64) -> KeyTable.Key {
+        func w(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
+        return KeyTable.Key(w(g.activity) << 32 | w(g.item), w(g.category) << 32 | w(g.technology),
+                            w(g.unit) << 32 | w(g.year), w(g.region) << 8 | mode)
     }
 
     /// Checks a signature against its method's spec, then lets the method plan it.

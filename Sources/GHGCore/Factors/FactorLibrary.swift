@@ -364,15 +364,13 @@ public struct FactorLibrary: Sendable {
     static func score(_ row: UnsafePointer<FactorRow>, _ q: FactorQuery, _ chain: [String]) -> Int? {
         if let c = row.pointee.category, !c.isPrefix(of: q.category) { return nil }
         if let t = row.pointee.technology, t != q.technology { return nil }
-        if let from = row.pointee.yearFrom, q.year < from { return nil }
-        if let to = row.pointee.yearTo, q.year > to { return nil }
+        if !row.pointee.covers(year: q.year) { return nil }
         var regionCloseness = 0
         if let r = row.pointee.region {
             guard let pos = chain.firstIndex(of: r) else { return nil }
             regionCloseness = min(chain.count - pos, 0xFFFF)
         }
-        let hasYears = row.pointee.yearFrom != nil || row.pointee.yearTo != nil
-        let parts = (row.pointee.region != nil ? 1 : 0) << 48 | (hasYears ? 1 : 0) << 40
+        let parts = (row.pointee.region != nil ? 1 : 0) << 48 | (row.pointee.hasYears ? 1 : 0) << 40
             | regionCloseness << 24
         return parts | min(row.pointee.category?.depth ?? 0, 0xFF) << 16
             | (row.pointee.technology != nil ? 1 : 0) << 8 | (row.pointee.item.isEmpty ? 0 : 1)
