@@ -68,4 +68,25 @@ struct CompileAndWriteTests {
         #expect(second.written == ["diagnostics.csv"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["diagnostics.csv"])
     }
+
+    /// `lineage.jsonl` is begun as soon as the lines are evaluated; an error found after that (here a socio-economic
+    /// row of an unknown region, read after the calculation) must not leave it behind.
+    @Test("an error found after the lines are evaluated: the lineage begun early is removed", arguments: [1, 2])
+    func errorAfterEvaluation(threads: Int) throws {
+        let p = try TestProject(years: [2022], activity: ["energy.csv": TestProject.header + "\n"
+            + "510802,2022,1.A.1.a.i,fuel_combustion,raw_coal,100,万吨,coal,,\n"],
+            socio: ["999999,2022,gdp,10,亿元,,test,"])
+        defer { p.remove() }
+        let out = p.root + "-out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let options = CompileOptions(factorsDirectory: factorLibrary, threads: threads)
+        let result = try OutputWriter.compileAndWrite(projectAt: p.root, options: options, to: out) { _ in
+            reportTemplates
+        }
+        #expect(!result.compilation.succeeded)
+        #expect(result.compilation.calculation?.lines.count == 3, "the lines were evaluated before the error")
+        #expect(result.compilation.log.diagnostics.contains { $0.code == .unknownRegion && $0.location.file == "socioeconomic.csv" })
+        #expect(result.written == ["diagnostics.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["diagnostics.csv"])
+    }
 }

@@ -22,7 +22,11 @@ public enum CompletenessChecks {
         // own category), then carried up each region's roll-up targets.
         let codes = regions.all.map(\.code)
         let regionIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-        let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        // Year -> its index in `years` (or -1), as an array from the first year: looked up once per template and
+        // region-year block.
+        let firstYear = years[0]
+        var yearIndex = [Int](repeating: -1, count: years[years.count - 1] - firstYear + 1)
+        for (k, y) in years.enumerated() { yearIndex[y - firstYear] = k }
         let categoryIndex = Dictionary(uniqueKeysWithValues: expected.enumerated().map { ($1.code.description, $0) })
         func twoSegments(_ c: CategoryCode) -> Int {
             c.lineage.count >= 2 ? categoryIndex[c.lineage[1].description] ?? -1 : -1
@@ -36,7 +40,10 @@ public enum CompletenessChecks {
             regions.rollUpTargets(of: r).compactMap { regionIndex[$0] }
         }
         func cover(_ regionSymbol: Int32, _ year: Int32, _ category: Int) {
-            guard let y = yearIndex[Int(year)] else { return }
+            let slot = Int(year) - firstYear
+            guard slot >= 0, slot < yearIndex.count else { return }
+            let y = yearIndex[slot]
+            guard y >= 0 else { return }
             for r in targets[Int(regionSymbol)] {
                 active[r] = true
                 if category >= 0 { covered[(r * nY + y) * nC + category] = true }

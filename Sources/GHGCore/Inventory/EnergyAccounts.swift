@@ -165,7 +165,13 @@ public struct EnergyAccounts: Sendable {
         // 2. Up the region tree.
         let (all, hasChildren) = RollUp.regions(own: own, regionCodes: regionCodes, regionIndex: regionIndex,
                                                 regions: regions, slotCount: slotCount, threads: threads)
+        var count = 0
+        for k in regionCodes.indices {
+            count += all[k].values.reduce(0) { $0 + $1.count }
+            if hasChildren[k] { count += own[k].values.reduce(0) { $0 + $1.count } }
+        }
         var out: [Cell] = []
+        out.reserveCapacity(count)
         for k in regionCodes.indices {
             func emit(_ byYear: [Int32: [RollUp.Acc]], extent: UInt8) {
                 for y in byYear.keys.sorted() {

@@ -74,6 +74,17 @@ public struct Compilation: Sendable {
     public var succeeded: Bool { !log.hasErrors && inventory != nil }
 }
 
+/// The lines of a compile, evaluated: what ``Compiler/compile(projectAt:options:reference:afterEvaluation:alongsideChecks:)``
+/// hands over before it aggregates them.
+public struct Evaluation: Sendable {
+    /// The plan, the lines and their masses.
+    public let calculation: CalculationResult
+    /// The GWP set the outputs name.
+    public let gwp: GWPSet
+    /// The names the activity files wrote and the ids they resolved to.
+    public let aliases: [NameAlias]
+}
+
 /// Reads a project and its factor library and compiles the inventory.
 public enum Compiler {
     /// Compiles the project at `root`; `reference` is the factor library already read (many compiles against one
@@ -84,8 +95,13 @@ public enum Compiler {
     /// work to run on the compile's threads side by side with the checks, such as writing the outputs that do not
     /// list findings (``OutputWriter/compileAndWrite(projectAt:options:to:skipping:excel:templates:)``). It is not
     /// called for a focused compile or when the project cannot be read.
+    ///
+    /// `afterEvaluation` is handed the evaluated lines as soon as they are known, when no error has been reported so
+    /// far and the compile is not focused: what depends on the lines alone (the first part of `lineage.jsonl`) can
+    /// be written from then on, beside the aggregation. Later errors are still possible.
     public static func compile(projectAt root: String, options: CompileOptions,
                                reference preloaded: ReferenceData? = nil,
+                               afterEvaluation: ((Evaluation) -> Void)? = nil,
                                alongsideChecks: ((Compilation) -> [() -> Void])? = nil) -> Compilation {
         var log = DiagnosticLog(limit: options.diagnosticLimit)
         var timer = PhaseTimer()
@@ -144,6 +160,9 @@ public enum Compiler {
                                     regions: project.regions, threads: options.threads, focus: options.focus,
                                     log: &log, mark: { timer.mark($0) })
         timer.mark("validate, plan, evaluate")
+        if let afterEvaluation, options.focus == nil, !log.hasErrors {
+            afterEvaluation(Evaluation(calculation: result, gwp: gwp, aliases: aliases))
+        }
         let inventory = Inventory(result, gwp: reference.gwp, set: gwp, regions: project.regions,
                                   threads: options.threads, diagnostics: &log)
         timer.mark("aggregate")

@@ -59,6 +59,18 @@ struct ByteWriter<S: OutputSink> {
         if count >= capacity { flush() }
     }
 
+    /// Writes one of the texts of `texts` (through a pointer into its bytes: no copy of the table, no reference
+    /// counting per write).
+    @inline(__always) mutating func piece(_ texts: UnsafePointer<UInt8>, _ start: UnsafePointer<Int>, _ i: Int) {
+        let from = start[i], n = start[i + 1] - from
+        if _slowPath(count + n > capacity + Self.slack) {
+            raw(UnsafeBufferPointer(start: texts + from, count: n))
+            return
+        }
+        (buffer + count).update(from: texts + from, count: n)
+        count += n
+    }
+
     /// Writes the UTF-8 bytes of a literal.
     @inline(__always) mutating func text(_ s: StaticString) { s.withUTF8Buffer { raw($0) } }
 
@@ -113,5 +125,27 @@ struct ByteWriter<S: OutputSink> {
         let e = Array(CSVWriter.escape(s).utf8)
         if cache.count < 100_000 { cache[s] = e }
         bytes(e)
+    }
+}
+
+/// Texts written over and over (a region's code and extent, a category's names), escaped once and kept end to end in
+/// one array, for ``ByteWriter/piece(_:_:_:)``.
+struct ByteTexts {
+    /// The bytes of every text, end to end.
+    private(set) var bytes: [UInt8] = []
+    /// Where text `i` begins; it ends where `i + 1` begins.
+    private(set) var start: [Int] = [0]
+
+    /// Appends a text; its index is the number of texts before it.
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        start.append(bytes.count)
+    }
+
+    /// Calls `body` with pointers to the bytes and the starts.
+    func withPointers<R>(_ body: (UnsafePointer<UInt8>, UnsafePointer<Int>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in
+            start.withUnsafeBufferPointer { s in body(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, s.baseAddress!) }
+        }
     }
 }

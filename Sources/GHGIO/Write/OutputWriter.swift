@@ -48,31 +48,43 @@ public enum OutputWriter {
     static func inventoryCSV<S: OutputSink>(_ inv: Inventory, categories: CategoryTable, into sink: inout S) {
         var w = ByteWriter(sink)
         w.text("region,extent,year,scope,category,category_name_en,category_name_zh,gas,mass_t,co2e_t,gwp\n")
-        // Every text part is escaped once.
-        let regions = inv.regionCodes.map { Array(CSVWriter.escape($0).utf8) }
-        let scopes = inv.scopes.map { Array(("," + CSVWriter.escape($0.rawValue) + ",").utf8) }
-        let nodes: [[UInt8]] = inv.nodes.map { n in
+        // Every text part is escaped once: a region with its extent, and a scope, node and gas together.
+        var prefixes = ByteTexts()
+        for code in inv.regionCodes {
+            prefixes.append(CSVWriter.escape(code) + ",all,")
+            prefixes.append(CSVWriter.escape(code) + ",own,")
+        }
+        let nodes: [String] = inv.nodes.map { n in
             var en = "Total", zh = "合计"
             if case let .category(c) = n { en = categories[c]?.nameEN ?? ""; zh = categories[c]?.nameZH ?? "" }
-            return Array(([n.description, en, zh].map(CSVWriter.escape).joined(separator: ",") + ",").utf8)
+            return [n.description, en, zh].map(CSVWriter.escape).joined(separator: ",") + ","
         }
-        let gases = inv.gases.map { Array((CSVWriter.escape($0.description) + ",").utf8) }
+        let nN = inv.nodes.count, nG = inv.gases.count
+        var middles = ByteTexts()
+        for scope in inv.scopes {
+            for node in nodes {
+                for gas in inv.gases {
+                    middles.append("," + CSVWriter.escape(scope.rawValue) + "," + node + CSVWriter.escape(gas.description)
+                                   + ",")
+                }
+            }
+        }
         let isAll = inv.gases.map { $0 == .all }
         let gwp = Array(("," + CSVWriter.escape(inv.gwpSet.rawValue) + "\n").utf8)
-        let extents = [Array(",all,".utf8), Array(",own,".utf8)]
-        inv.cells.withUnsafeBufferPointer { cells in
-            for c in cells {
-                w.bytes(regions[Int(c.region)])
-                w.bytes(extents[Int(c.extent)])
-                w.int(Int(c.year))
-                w.bytes(scopes[Int(c.scope)])
-                w.bytes(nodes[Int(c.node)])
-                w.bytes(gases[Int(c.gas)])
-                if !isAll[Int(c.gas)] { w.number(c.mass) }
-                w.byte(0x2C)
-                if !c.co2eMissing { w.number(c.co2e) }
-                w.bytes(gwp)
-                w.endRecord()
+        prefixes.withPointers { prefixText, prefixStart in
+            middles.withPointers { middleText, middleStart in
+                inv.cells.withUnsafeBufferPointer { cells in
+                    for c in cells {
+                        w.piece(prefixText, prefixStart, Int(c.region) &* 2 &+ Int(c.extent))
+                        w.int(Int(c.year))
+                        w.piece(middleText, middleStart, (Int(c.scope) &* nN &+ Int(c.node)) &* nG &+ Int(c.gas))
+                        if !isAll[Int(c.gas)] { w.number(c.mass) }
+                        w.byte(0x2C)
+                        if !c.co2eMissing { w.number(c.co2e) }
+                        w.bytes(gwp)
+                        w.endRecord()
+                    }
+                }
             }
         }
         sink = w.finish()
@@ -80,13 +92,24 @@ public enum OutputWriter {
 
     // MARK: lineage.jsonl
 
-    /// `lineage.jsonl`, normalised (DESIGN §6 "Lineage output"): first the activity files, factor rows, formulas,
-    /// line templates and row plans, each once with its citation; then one record per activity row: its file and
-    /// line, its plan, its lines (their indices in canonical order, the `line` numbers `explain` prints) with their
-    /// masses, and its energy; then one record per line over several rows. Records are JSON objects on one line,
-    /// except row records, which are arrays in the order the header record's `row_fields` names.
+    /// `lineage.jsonl`, normalised (DESIGN §6 "Lineage output"): first the activity files, the factor rows the lines
+    /// and energy accounts use, formulas, line templates and row plans, each once with its citation; then one record
+    /// per activity row: its file and line, its plan, its lines' masses and its energy; then one record per line over
+    /// several rows; then the factor rows only the indicators use, and the indicators' uses of factor rows. Records are
+    /// JSON objects on one line, except row records, which are arrays in the order the header record's `row_fields`
+    /// names. Written in two parts (``lineageLines(_:gwp:aliases:into:)`` as soon as the lines are evaluated, then
+    /// ``lineageIndicators(_:library:written:into:)``), which is how `compileAndWrite` writes it beside the rest of
+    /// the compile.
     static func lineageJSONL<S: OutputSink>(_ c: Compilation, into sink: inout S) {
         guard let calc = c.calculation else { return }
+        let written = lineageLines(calc, gwp: c.gwp, aliases: c.aliases, into: &sink)
+        lineageIndicators(c.indicatorFactors, library: calc.factors, written: written, into: &sink)
+    }
+
+    /// The first part of `lineage.jsonl`: everything that depends on the calculation alone, up to and including the
+    /// group records. Returns the factor rows it wrote.
+    static func lineageLines<S: OutputSink>(_ calc: CalculationResult, gwp: GWPSet, aliases: [NameAlias],
+                                            into sink: inout S) -> Set<FactorRowID> {
         let plan = calc.plan, table = calc.table, lines = calc.lines, library = calc.factors
         var b: [UInt8] = []
         b.reserveCapacity(1 << 20)
@@ -101,8 +124,8 @@ public enum OutputWriter {
                                      "indicator_factor"]
         let rowFields: [String] = ["file", "line", "plan", "mass_t", "energy_gj", "tce"]
         let header: [(String, JSONValue)] = [
-            ("kind", .string("header")), ("format", .string("ghg-inventory lineage")), ("version", .int(3)),
-            ("gwp", .string(c.gwp.rawValue)), ("records", .array(recordKinds.map { JSONValue.string($0) })),
+            ("kind", .string("header")), ("format", .string("ghg-inventory lineage")), ("version", .int(4)),
+            ("gwp", .string(gwp.rawValue)), ("records", .array(recordKinds.map { JSONValue.string($0) })),
             ("row_fields", .array(rowFields.map { JSONValue.string($0) })),
             ("note", .string("a row record is an array: the activity file's id and line, the row's plan (its line "
                 + "templates, each a formula over factor rows landing in a category, gas and scope), the masses in t "
@@ -111,13 +134,14 @@ public enum OutputWriter {
                 + "gas, scope, then activity row. A group record is a line over several inputs (a fuel balance, two "
                 + "forest surveys) counting in its inventory year: each input is an activity row (file, line) or a "
                 + "number of the line (value, unit: a survey year). An alias record is a name the activity files wrote "
-                + "(原煤) and the id it resolved to (raw_coal)")),
+                + "(原煤) and the id it resolved to (raw_coal). Factor rows that only indicators use follow the group records, "
+                + "just before the indicator_factor records that cite them")),
         ]
         object(header)
         for (i, f) in table.symbols.files.enumerated() {
             object([("kind", "file"), ("id", .int(i)), ("path", .string(f))])
         }
-        for a in c.aliases {
+        for a in aliases {
             object([("kind", "alias"), ("field", .string(a.field.description)), ("written", .string(a.written)),
                     ("resolved", .string(a.resolved))])
         }
@@ -128,19 +152,7 @@ public enum OutputWriter {
             if case let .ncv(id) = p.energy?.energy { used.insert(id) }
             if case let .coefficient(id, _) = p.energy?.tce { used.insert(id) }
         }
-        for f in c.indicatorFactors { used.insert(f.factor) }
-        for id in used.sorted() {
-            let r = FactorReference(library, id: id, lookupNote: nil)
-            var o: [(String, JSONValue)] = [
-                ("kind", "factor"), ("id", .int(Int(id))), ("parameter", .string(r.parameter.rawValue)),
-                ("item", .string(r.item)), ("set", .string(r.set)), ("version", .string(r.version)),
-                ("file", .string(r.location.file)), ("line", .int(r.location.line)), ("value", .number(r.value)),
-                ("unit", .string(r.unit)), ("base_value", .number(r.baseValue)), ("base_unit", .string(r.baseUnit)),
-                ("source", .string(r.source)),
-            ]
-            if !r.note.isEmpty { o.append(("note", .string(r.note))) }
-            object(o)
-        }
+        for id in used.sorted() { lineageFactor(id, library, &b) }
         let formulaIDs = Set(plan.lineTemplates.map(\.formula)).sorted()
         for id in formulaIDs {
             let f = MethodRegistry.formulas[Int(id)]
@@ -260,12 +272,39 @@ public enum OutputWriter {
                                        ("weight", .number(input.weight)), ("label", .string(input.label))])
                     })), ("mass_t", .number(lines.mass[i]))])
         }
-        for f in c.indicatorFactors {
-            object([("kind", "indicator_factor"), ("region", .string(f.region)), ("year", .int(f.year)),
-                    ("indicator", .string(f.indicator)), ("factor", .int(Int(f.factor))),
-                    ("input", .string(f.input.description)), ("input_value", .number(f.inputValue))])
-        }
         flush(true)
+        return used
+    }
+
+    /// The second part of `lineage.jsonl`: the factor rows the indicators use that the first part did not write (in
+    /// id order), then one record per use of a factor row by an indicator.
+    static func lineageIndicators<S: OutputSink>(_ factors: [IndicatorFactor], library: FactorLibrary,
+                                                 written: Set<FactorRowID>, into sink: inout S) {
+        var b: [UInt8] = []
+        for id in Set(factors.map(\.factor)).subtracting(written).sorted() { lineageFactor(id, library, &b) }
+        for f in factors {
+            JSONValue.object([("kind", "indicator_factor"), ("region", .string(f.region)), ("year", .int(f.year)),
+                              ("indicator", .string(f.indicator)), ("factor", .int(Int(f.factor))),
+                              ("input", .string(f.input.description)), ("input_value", .number(f.inputValue))])
+                .appendCompact(to: &b)
+            b.append(0x0A)
+        }
+        sink.write(b)
+    }
+
+    /// A factor record of `lineage.jsonl`: the row with its set, version, place and citation.
+    private static func lineageFactor(_ id: FactorRowID, _ library: FactorLibrary, _ b: inout [UInt8]) {
+        let r = FactorReference(library, id: id, lookupNote: nil)
+        var o: [(String, JSONValue)] = [
+            ("kind", "factor"), ("id", .int(Int(id))), ("parameter", .string(r.parameter.rawValue)),
+            ("item", .string(r.item)), ("set", .string(r.set)), ("version", .string(r.version)),
+            ("file", .string(r.location.file)), ("line", .int(r.location.line)), ("value", .number(r.value)),
+            ("unit", .string(r.unit)), ("base_value", .number(r.baseValue)), ("base_unit", .string(r.baseUnit)),
+            ("source", .string(r.source)),
+        ]
+        if !r.note.isEmpty { o.append(("note", .string(r.note))) }
+        JSONValue.object(o).appendCompact(to: &b)
+        b.append(0x0A)
     }
 
     /// One line as JSON, as `explain --format json` prints it: the line with its activity row, every factor and the
@@ -660,31 +699,51 @@ public enum OutputWriter {
             }
         }
         var setupError: Error?
-        let c = Compiler.compile(projectAt: root, options: options) { partial in
-            chosen = templates(partial)
-            asked = true
-            guard partial.succeeded else { return [] }
+        var cleared = false
+        // lineage.jsonl is begun as soon as the lines are evaluated, on a thread of its own beside the aggregation.
+        var lineage: LineageWriter?
+        defer { lineage?.wait() }
+        let lineagePath = FileSystem.join(directory, "lineage.jsonl")
+        let c = Compiler.compile(projectAt: root, options: options, afterEvaluation: { evaluation in
+            guard !skipping.contains("lineage.jsonl") else { return }
             do {
                 try clear(directory)
+                cleared = true
+                lineage = try LineageWriter(evaluation, path: lineagePath, background: options.threads > 1)
+            } catch {
+                setupError = error
+            }
+        }, alongsideChecks: { partial in
+            chosen = templates(partial)
+            asked = true
+            guard partial.succeeded, setupError == nil else { return [] }
+            do {
+                if !cleared { try clear(directory) }
             } catch {
                 setupError = error
                 return []
             }
-            // Longest first (the order of writing changes no byte).
+            // Longest first (the order of writing changes no byte); a lineage begun early last, to be finished.
             let wanted = Set(Self.names(templates: chosen, skipping: skipping))
             early = independentOfChecks.filter(wanted.contains)
+            if lineage != nil, let i = early.firstIndex(of: "lineage.jsonl") { early.append(early.remove(at: i)) }
             let buffer = UnsafeMutablePointer<Result<String, Error>?>.allocate(capacity: early.count)
             buffer.initialize(repeating: nil, count: early.count)
             earlyResults = buffer
             let slots = UnsafeSendable(buffer)
-            let bom = Self.excel(partial, excel), reportTemplates = chosen, list = early
+            let bom = Self.excel(partial, excel), reportTemplates = chosen, list = early, begun = lineage
             return list.indices.map { i in
-                { slots.value[i] = Result { try file(list[i], of: partial, to: directory, templates: reportTemplates,
-                                                     bom: bom) } }
+                if list[i] == "lineage.jsonl", let begun {
+                    return { slots.value[i] = Result { try begun.finish(partial.indicatorFactors) } }
+                }
+                return { slots.value[i] = Result { try file(list[i], of: partial, to: directory,
+                                                            templates: reportTemplates, bom: bom) } }
             }
-        }
-        if !asked { chosen = templates(c) }
+        })
+        lineage?.wait()
         if let setupError { throw setupError }
+        if !asked { chosen = templates(c) }
+        if lineage != nil && (!c.succeeded || early.isEmpty) { try? FileManager.default.removeItem(atPath: lineagePath) }
         if early.isEmpty { return (c, try write(c, to: directory, skipping: skipping, templates: chosen, excel: excel)) }
         var timer = PhaseTimer()
         guard c.succeeded else {
@@ -749,5 +808,61 @@ public enum OutputWriter {
         try FileSystem.write(manifestJSON(c, outputHashes: Array(zip(names, hashes)), templates: templates?.files ?? [],
                                           excel: Self.excel(c, excel)),
                              to: FileSystem.join(directory, "manifest.json"))
+    }
+}
+
+/// `lineage.jsonl` written in two parts: the part that depends on the evaluated lines alone (``OutputWriter/lineageLines(_:gwp:aliases:into:)``,
+/// about nine tenths of the bytes at national scale) begun as soon as they are known, on a thread of its own while
+/// the lines are aggregated and the indicators computed, and the indicators' part when they are known. The bytes are
+/// those ``OutputWriter/lineageJSONL(_:into:)`` writes in one go.
+final class LineageWriter: @unchecked Sendable {
+    private let sink: FileSink
+    private let factors: FactorLibrary
+    private let done = DispatchSemaphore(value: 0)
+    private var joined = false
+    // Written by the first part (on its thread) before `done` is signalled; read after `wait()`.
+    private var written: Set<FactorRowID> = []
+
+    /// Opens the file and writes the first part: on a new thread when `background`, else before returning.
+    init(_ evaluation: Evaluation, path: String, background: Bool) throws {
+        sink = try FileSink(path: path)
+        factors = evaluation.calculation.factors
+        if background {
+            let thread = Thread { [self] in
+                writeLines(evaluation)
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        } else {
+            writeLines(evaluation)
+            done.signal()
+        }
+    }
+
+    private func writeLines(_ evaluation: Evaluation) {
+        var timer = PhaseTimer()
+        var s = sink
+        written = OutputWriter.lineageLines(evaluation.calculation, gwp: evaluation.gwp, aliases: evaluation.aliases,
+                                            into: &s)
+        timer.mark("  lineage.jsonl: lines (beside the compile)")
+    }
+
+    /// Waits for the first part to be written (once; later calls return at once).
+    func wait() {
+        guard !joined else { return }
+        done.wait()
+        joined = true
+    }
+
+    /// Writes the indicators' part after the first and returns the file's SHA-256.
+    func finish(_ indicatorFactors: [IndicatorFactor]) throws -> String {
+        var t = PhaseTimer()
+        wait()
+        var s = sink
+        OutputWriter.lineageIndicators(indicatorFactors, library: factors, written: written, into: &s)
+        let hash = try sink.finish()
+        t.mark("  lineage.jsonl: indicators")
+        return hash
     }
 }

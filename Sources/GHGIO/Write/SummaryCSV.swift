@@ -11,37 +11,42 @@ extension OutputWriter {
                                           into sink: inout S) {
         var w = ByteWriter(sink)
         w.text(SummaryTable.header.joined(separator: ",") + "\n")
-        let regionText: [[UInt8]] = inv.regionCodes.map { code in
+        var regionTexts = ByteTexts(), rowTexts = ByteTexts()
+        for code in inv.regionCodes {
             let r = regions?[code]
-            return Array(([code, r?.nameZH ?? "", r?.nameEN ?? ""].map(CSVWriter.escape).joined(separator: ",") + ",").utf8)
+            regionTexts.append([code, r?.nameZH ?? "", r?.nameEN ?? ""].map(CSVWriter.escape).joined(separator: ",") + ",")
         }
-        let rowText: [[UInt8]] = layout.rows.map { r in
-            Array(("," + [r.id, String(r.level), r.nameZH, r.nameEN, r.scope.rawValue].map(CSVWriter.escape)
-                .joined(separator: ",") + ",").utf8)
+        for r in layout.rows {
+            rowTexts.append("," + [r.id, String(r.level), r.nameZH, r.nameEN, r.scope.rawValue].map(CSVWriter.escape)
+                .joined(separator: ",") + ",")
         }
         let gwp = Array(("," + CSVWriter.escape(inv.gwpSet.rawValue) + "\n").utf8)
         let groups = SummaryTable.GasGroup.allCases
         let massColumns = groups.filter(\.hasMass).map(\.rawValue)
-        SummaryTable.scan(inv, layout) { region, year, row, values, missing in
-            let base = values.startIndex
-            w.bytes(regionText[Int(region)])
-            w.int(Int(year))
-            w.bytes(rowText[row])
-            for g in massColumns {
-                let x = values[base + g]
-                if !x.isNaN { w.number(x) }
-                w.byte(0x2C)
+        regionTexts.withPointers { regionText, regionStart in
+            rowTexts.withPointers { rowText, rowStart in
+                SummaryTable.scan(inv, layout) { region, year, row, values, missing in
+                    let base = values.startIndex
+                    w.piece(regionText, regionStart, Int(region))
+                    w.int(Int(year))
+                    w.piece(rowText, rowStart, row)
+                    for g in massColumns {
+                        let x = values[base + g]
+                        if !x.isNaN { w.number(x) }
+                        w.byte(0x2C)
+                    }
+                    // A CO2e with a gas lacking a GWP is written empty, never as the part that has one.
+                    for g in groups {
+                        let x = values[base + groups.count + g.rawValue]
+                        if !x.isNaN && missing & (1 << g.rawValue) == 0 { w.number(x) }
+                        w.byte(0x2C)
+                    }
+                    let total = values[base + SummaryTable.stride - 1]
+                    if !total.isNaN && missing & (1 << groups.count) == 0 { w.number(total) }
+                    w.bytes(gwp)
+                    w.endRecord()
+                }
             }
-            // A CO2e with a gas lacking a GWP is written empty, never as the part that has one.
-            for g in groups {
-                let x = values[base + groups.count + g.rawValue]
-                if !x.isNaN && missing & (1 << g.rawValue) == 0 { w.number(x) }
-                w.byte(0x2C)
-            }
-            let total = values[base + SummaryTable.stride - 1]
-            if !total.isNaN && missing & (1 << groups.count) == 0 { w.number(total) }
-            w.bytes(gwp)
-            w.endRecord()
         }
         sink = w.finish()
     }
