@@ -132,6 +132,7 @@ struct EnvironmentError: Error {
     var message: String
 }
 
+Allocator.configure()
 // ArgumentParser exits with 64 for usage errors; this project's contract is 2.
 do {
     var command = try GHG.parseAsRoot()

@@ -159,6 +159,51 @@ struct KernelTests {
         }
     }
 
+    /// The masses of one calculation's row lines by `RowEvaluator` against the kernel's, bit for bit: the number of
+    /// row lines compared and the first mismatches.
+    static func checkRowEvaluator(_ calc: CalculationResult) -> (compared: Int, problems: [String]) {
+        let rows = RowEvaluator(plan: calc.plan, table: calc.table, factorValues: calc.factors.baseValues)
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, rows.maxLinesPerRow))
+        defer { buffer.deallocate() }
+        var byRow: [Int: [Double]] = [:]
+        for r in 0..<calc.table.count {
+            let n = rows.masses(ofRow: r, into: buffer)
+            if n > 0 { byRow[r] = Array(UnsafeBufferPointer(start: buffer, count: n)) }
+        }
+        var compared = 0, problems: [String] = []
+        let c = calc.plan.compiled
+        for i in 0..<calc.lines.count where calc.lines.group[i] < 0 {
+            let r = Int(calc.lines.row[i]), p = Int(calc.plan.rowPlan[r])
+            let templates = c.planTemplates[Int(c.planStart[p])..<Int(c.planStart[p] + c.planCount[p])]
+            guard let k = templates.firstIndex(of: calc.lines.template[i]), let masses = byRow[r] else {
+                problems.append("line \(i): row \(r) has no such template")
+                continue
+            }
+            compared += 1
+            let mine = masses[k - templates.startIndex]
+            if mine.bitPattern != calc.lines.mass[i].bitPattern {
+                problems.append("line \(i), row \(r): row by row \(mine), kernel \(calc.lines.mass[i])")
+            }
+        }
+        return (compared, problems)
+    }
+
+    @Test("row by row (RowEvaluator, the lineage's row records) gives the kernel's masses bit for bit, every method")
+    func rowEvaluatorMatchesKernel() throws {
+        let demo = try #require(Self.compile(Self.demo, threads: 2).calculation)
+        let (compared, problems) = Self.checkRowEvaluator(demo)
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+        #expect(compared == demo.lines.group.filter { $0 < 0 }.count && compared > 300)
+        let p = try TestProject(years: [2022], activity: ["a.csv": ([TestProject.header] + Self.otherMethodRows)
+                                                                    .joined(separator: "\n")],
+                                factors: Self.otherMethodFactors)
+        defer { p.remove() }
+        let other = try #require(p.compile().calculation)
+        let (otherCompared, otherProblems) = Self.checkRowEvaluator(other)
+        #expect(otherProblems.isEmpty, "\(otherProblems.prefix(5))")
+        #expect(otherCompared > 20)
+    }
+
     @Test("re-evaluating with the same factor values is bit-identical; a changed value moves only its lines")
     func reEvaluation() throws {
         let c = Self.compile(Self.demo, threads: 1)

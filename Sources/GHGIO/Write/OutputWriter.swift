@@ -189,21 +189,11 @@ public enum OutputWriter {
             }
             object(o)
         }
-        // Row records: each row's line masses in the order of its plan's templates, and its energy.
-        let compiled = plan.compiled
-        var slotStart = [Int](repeating: 0, count: table.count + 1)
-        for r in 0..<table.count {
-            let p = plan.rowPlan[r]
-            slotStart[r + 1] = slotStart[r] + (p >= 0 ? Int(compiled.planCount[Int(p)]) : 0)
-        }
-        var massOfSlot = [Double](repeating: 0, count: slotStart[table.count])
-        for i in 0..<lines.count where lines.group[i] < 0 {
-            let r = Int(lines.row[i]), p = Int(plan.rowPlan[r])
-            let from = Int(compiled.planStart[p])
-            var k = 0
-            while compiled.planTemplates[from + k] != lines.template[i] { k += 1 }
-            massOfSlot[slotStart[r] + k] = lines.mass[i]
-        }
+        // Row records: each row's line masses in the order of its plan's templates (evaluated row by row, as the
+        // kernel evaluates the lines), and its energy.
+        let rowMasses = RowEvaluator(plan: plan, table: table, factorValues: library.baseValues)
+        let masses = UnsafeMutablePointer<Double>.allocate(capacity: max(1, rowMasses.maxLinesPerRow))
+        defer { masses.deallocate() }
         let values = library.baseValues
         let scale = table.symbols.units.map(\.scale)
         // Per plan: how energy and standard coal are found (0 none, 1 the value, 2 a factor).
@@ -234,9 +224,10 @@ public enum OutputWriter {
             w.int(p)
             w.byte(0x2C)
             w.byte(0x5B)
-            for k in slotStart[r]..<slotStart[r + 1] {
-                if k > slotStart[r] { w.byte(0x2C) }
-                w.number(massOfSlot[k])
+            let n = rowMasses.masses(ofRow: r, into: masses)
+            for k in 0..<n {
+                if k > 0 { w.byte(0x2C) }
+                w.number(masses[k])
             }
             w.byte(0x5D)
             w.byte(0x2C)
