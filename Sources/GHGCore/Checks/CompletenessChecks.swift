@@ -49,12 +49,19 @@ public enum CompletenessChecks {
                 if category >= 0 { covered[(r * nY + y) * nC + category] = true }
             }
         }
+        // Per block: each template once, each of their categories once (a county-year's 180 lines reach a handful).
         var stamp = [Int32](repeating: -1, count: plan.lineTemplates.count)
-        for b in 0..<lines.blockRegion.count {
+        var categoryStamp = [Int32](repeating: -1, count: nC)
+        for b in 0..<lines.blockRegion.count where lines.blockStart[b + 1] > lines.blockStart[b] {
             for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) where stamp[Int(lines.template[i])] != Int32(b) {
                 stamp[Int(lines.template[i])] = Int32(b)
-                cover(lines.blockRegion[b], lines.blockYear[b], templateCategory[Int(lines.template[i])])
+                let k = templateCategory[Int(lines.template[i])]
+                if k >= 0 && categoryStamp[k] != Int32(b) {
+                    categoryStamp[k] = Int32(b)
+                    cover(lines.blockRegion[b], lines.blockYear[b], k)
+                }
             }
+            cover(lines.blockRegion[b], lines.blockYear[b], -1)     // the region has lines in an inventory year
         }
         for r in plan.notationRows {
             cover(table.region[Int(r)], table.year[Int(r)], symbolCategory[Int(table.category[Int(r)])])

@@ -26,33 +26,37 @@ public enum TimeSeriesChecks {
         let yearSet = Set(years)
         guard let latest = years.max(), yearSet.contains(latest - 1),
               let total = inv.scopes.firstIndex(of: .total), let all = inv.gases.firstIndex(of: .all) else { return [] }
-        // CO2e of the TOTAL and of every category node down to `depth`, by region and node, per year.
+        // CO2e of the TOTAL and of every category node down to `depth`, by region and node, in the latest year and
+        // the year before, in a dense table (region × node).
         struct Key: Hashable { var region: Int32; var node: Int32 }
-        var series: [Key: [Int: Double]] = [:]
+        let nN = inv.nodes.count
         let nodeOK = inv.nodes.map { n -> Bool in
             if case let .category(c) = n { return c.depth <= depth }
             return true
         }
+        var latestValue = [Double](repeating: 0, count: inv.regionCodes.count * nN)
+        var previousValue = latestValue
+        var hasLatest = [Bool](repeating: false, count: latestValue.count), hasPrevious = hasLatest
         for c in inv.cells where c.extent == 0 && Int(c.scope) == total && Int(c.gas) == all && nodeOK[Int(c.node)]
             && !c.co2eMissing && Int(c.year) >= latest - 1 {
-            series[Key(region: c.region, node: c.node), default: [:]][Int(c.year)] = c.co2e
+            let k = Int(c.region) * nN + Int(c.node)
+            if Int(c.year) == latest { latestValue[k] = c.co2e; hasLatest[k] = true }
+            else { previousValue[k] = c.co2e; hasPrevious[k] = true }
         }
         struct Finding { var key: Key; var year: Int; var before: Double; var after: Double; var pct: Double? }
         var findings: [Finding] = []
-        for (key, values) in series {
+        for k in latestValue.indices where hasLatest[k] {
+            let key = Key(region: Int32(k / nN), node: Int32(k % nN))
             let isTotal = inv.nodes[Int(key.node)] == .total
             let limit = isTotal ? thresholds.totalPct : thresholds.categoryPct
-            for (year, after) in values where year == latest {
-                let before = values[year - 1] ?? 0
-                let pct: Double? = before == 0 ? nil : (after - before) / abs(before) * 100
-                if let pct { if abs(pct) <= limit { continue } } else if after == 0 { continue }
-                findings.append(Finding(key: key, year: year, before: before, after: after, pct: pct))
-            }
+            let after = latestValue[k], before = hasPrevious[k] ? previousValue[k] : 0
+            let pct: Double? = before == 0 ? nil : (after - before) / abs(before) * 100
+            if let pct { if abs(pct) <= limit { continue } } else if after == 0 { continue }
+            findings.append(Finding(key: key, year: latest, before: before, after: after, pct: pct))
         }
         guard !findings.isEmpty else { return [] }
         // The rows behind each finding: the lines of its region (with sub-regions) and category in both years,
         // found through a dense slot table (region × node × which year), then summed per row in the slot.
-        let nN = inv.nodes.count
         func code(_ region: Int, _ node: Int, _ year: Int) -> Int { (region * nN + node) * 2 + (year == latest ? 1 : 0) }
         var slotOf = [Int32](repeating: -1, count: inv.regionCodes.count * nN * 2)
         var slotCount: Int32 = 0
@@ -72,17 +76,18 @@ public enum TimeSeriesChecks {
                 .compactMap { nodeIndex[$0] }
         }
         let weight = plan.lineTemplates.map { gwp($0.gas) ?? 0 }
-        var targets: [Int32: [Int]] = [:]
+        var targetsOf = [[Int]?](repeating: nil, count: table.symbols.regions.count)
         for b in 0..<lines.blockRegion.count {
             let year = Int(lines.blockYear[b])
             guard year == latest || year == latest - 1 else { continue }
-            let r = lines.blockRegion[b]
-            if targets[r] == nil {
-                targets[r] = regions.rollUpTargets(of: table.symbols.regions[Int(r)]).compactMap { regionIndex[$0] }
+            let r = Int(lines.blockRegion[b])
+            if targetsOf[r] == nil {
+                targetsOf[r] = regions.rollUpTargets(of: table.symbols.regions[r]).compactMap { regionIndex[$0] }
             }
+            let targets = targetsOf[r]!
             for i in Int(lines.blockStart[b])..<Int(lines.blockStart[b + 1]) {
                 let t = Int(lines.template[i])
-                for region in targets[r]! {
+                for region in targets {
                     for n in templateNodes[t] {
                         let slot = slotOf[code(region, n, year)]
                         // A row is ranked by the CO2e of its lines in the category.
