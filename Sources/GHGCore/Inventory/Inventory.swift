@@ -34,6 +34,11 @@ public struct Inventory: Sendable {
     public let regions: RegionTree?
     /// The first row of each region (by index into ``regionCodes``), and the end.
     let regionStart: [Int]
+
+    /// Whether the region at `k` (an index into ``regionCodes``) has rows.
+    ///
+    /// - Complexity: O(1).
+    public func hasRows(region k: Int) -> Bool { regionStart[k + 1] > regionStart[k] }
     let regionIndex: [String: Int]
     let nodeIndex: [InventoryNode: Int]
 

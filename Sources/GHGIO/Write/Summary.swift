@@ -10,11 +10,13 @@ public enum Summary {
         let regions = project.regions
         // The top region: the shallowest region that has rows (a province with one city shows the city's numbers
         // too, so prefer the deepest region that still covers every line).
-        var hasRows = [Bool](repeating: false, count: inv.regionCodes.count)
-        for c in inv.cells { hasRows[Int(c.region)] = true }
-        let withRows = Set(inv.regionCodes.indices.filter { hasRows[$0] }.map { inv.regionCodes[$0] })
+        // Lines come in blocks of one region and year.
+        let withRows = Set(inv.regionCodes.indices.filter { inv.hasRows(region: $0) }
+            .map { inv.regionCodes[$0] })
         var hasLines = [Bool](repeating: false, count: calc.table.symbols.regions.count)
-        for r in calc.lines.row { hasLines[Int(calc.table.region[Int(r)])] = true }
+        for b in calc.lines.blockRegion.indices where calc.lines.blockStart[b + 1] > calc.lines.blockStart[b] {
+            hasLines[Int(calc.lines.blockRegion[b])] = true
+        }
         let lineRegions = Set(hasLines.indices.filter { hasLines[$0] }.map { calc.table.symbols.regions[$0] })
         var top = regions.roots.first { withRows.contains($0) } ?? lineRegions.min()!
         while true {
